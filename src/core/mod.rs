@@ -1,1 +1,13 @@
+//! Pure-Rust heart of the client: no `wasm-bindgen`, no `JsValue`.
+//!
+//! Everything here is covered by plain `cargo test` on the host. The wasm layer (`crate::js`)
+//! plugs the platform in through the [`transport::Transport`] and [`transport::Sleeper`]
+//! traits and converts values at the edges.
 
+pub mod error;
+pub mod options;
+pub mod paginate;
+pub mod request;
+pub mod retry;
+pub mod transport;
+pub mod url;

@@ -1,0 +1,268 @@
+//! URL building: base URL + percent-encoded path segments + a query typed as the spec types it.
+
+/// Characters left as they are in a path segment: RFC 3986 "unreserved" plus `~`, which the API
+/// uses as the `username~name` separator. Everything else is percent-encoded, so an id or a
+/// record key can never escape its segment (`../`, `?`, `#` and `/` are all encoded).
+fn is_unreserved(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
+}
+
+fn push_encoded(out: &mut String, s: &str, keep: fn(u8) -> bool) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for &b in s.as_bytes() {
+        if keep(b) {
+            out.push(b as char);
+        } else {
+            out.push('%');
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 15) as usize] as char);
+        }
+    }
+}
+
+/// Percent-encodes one path segment.
+pub fn encode_segment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_encoded(&mut out, s, is_unreserved);
+    out
+}
+
+/// An id as the API addresses it: `username/name` becomes `username~name` (only the first `/`,
+/// as in the official client), then the whole is encoded as one segment.
+pub fn safe_id(id: &str) -> String {
+    encode_segment(&id.replacen('/', "~", 1))
+}
+
+/// Encodes a query component the way `URLSearchParams` does (`application/x-www-form-urlencoded`):
+/// space becomes `+`, `*-._` and alphanumerics stay, everything else is percent-encoded.
+fn push_query_component(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for &b in s.as_bytes() {
+        match b {
+            b' ' => out.push('+'),
+            b if b.is_ascii_alphanumeric() || matches!(b, b'*' | b'-' | b'.' | b'_') => {
+                out.push(b as char)
+            }
+            b => {
+                out.push('%');
+                out.push(HEX[(b >> 4) as usize] as char);
+                out.push(HEX[(b & 15) as usize] as char);
+            }
+        }
+    }
+}
+
+/// A query value, typed as the OpenAPI spec types the parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QueryValue {
+    Str(String),
+    /// Written `true`/`false`, as the spec types booleans (the official client sends `1`/`0`).
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    /// Comma-joined, as the API reads arrays.
+    List(Vec<String>),
+}
+
+impl QueryValue {
+    fn render(&self) -> String {
+        match self {
+            QueryValue::Str(s) => s.clone(),
+            QueryValue::Bool(b) => if *b { "true" } else { "false" }.to_string(),
+            QueryValue::Int(i) => i.to_string(),
+            QueryValue::Float(f) => format_float(*f),
+            QueryValue::List(v) => v.join(","),
+        }
+    }
+}
+
+/// Whole floats print without a fraction (`5`, not `5.0`), as JavaScript's `String(5)` does.
+fn format_float(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 9.007_199_254_740_992e15 {
+        format!("{}", f as i64)
+    } else {
+        format!("{f}")
+    }
+}
+
+impl From<&str> for QueryValue {
+    fn from(s: &str) -> Self {
+        QueryValue::Str(s.to_string())
+    }
+}
+impl From<String> for QueryValue {
+    fn from(s: String) -> Self {
+        QueryValue::Str(s)
+    }
+}
+impl From<bool> for QueryValue {
+    fn from(b: bool) -> Self {
+        QueryValue::Bool(b)
+    }
+}
+impl From<i64> for QueryValue {
+    fn from(i: i64) -> Self {
+        QueryValue::Int(i)
+    }
+}
+impl From<u64> for QueryValue {
+    fn from(i: u64) -> Self {
+        QueryValue::Int(i as i64)
+    }
+}
+impl From<f64> for QueryValue {
+    fn from(f: f64) -> Self {
+        QueryValue::Float(f)
+    }
+}
+impl From<Vec<String>> for QueryValue {
+    fn from(v: Vec<String>) -> Self {
+        QueryValue::List(v)
+    }
+}
+
+/// An ordered query; setting a name twice keeps the last value in the first one's place.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Query(Vec<(String, QueryValue)>);
+
+impl Query {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn set(&mut self, name: &str, value: impl Into<QueryValue>) -> &mut Self {
+        let value = value.into();
+        match self.0.iter_mut().find(|(n, _)| n == name) {
+            Some(slot) => slot.1 = value,
+            None => self.0.push((name.to_string(), value)),
+        }
+        self
+    }
+
+    /// Sets the value when there is one; `None` leaves the query as it is.
+    pub fn opt(&mut self, name: &str, value: Option<impl Into<QueryValue>>) -> &mut Self {
+        if let Some(v) = value {
+            self.set(name, v);
+        }
+        self
+    }
+
+    pub fn get(&self, name: &str) -> Option<&QueryValue> {
+        self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    }
+
+    pub fn remove(&mut self, name: &str) {
+        self.0.retain(|(n, _)| n != name);
+    }
+
+    /// Adds every entry of `other` that this query does not set itself (inherited params).
+    pub fn inherit(&mut self, other: &Query) {
+        for (n, v) in &other.0 {
+            if self.get(n).is_none() {
+                self.0.push((n.clone(), v.clone()));
+            }
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `a=1&b=x%2Cy`, without the leading `?`.
+    pub fn encode(&self) -> String {
+        let mut out = String::new();
+        for (i, (n, v)) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push('&');
+            }
+            push_query_component(&mut out, n);
+            out.push('=');
+            push_query_component(&mut out, &v.render());
+        }
+        out
+    }
+}
+
+/// Joins a base (`https://api.apify.com/v2`), already-encoded segments and a query.
+pub fn build_url(base: &str, segments: &[String], query: &Query) -> String {
+    let mut url = String::with_capacity(base.len() + 64);
+    url.push_str(base.trim_end_matches('/'));
+    for s in segments {
+        url.push('/');
+        url.push_str(s);
+    }
+    if !query.is_empty() {
+        url.push('?');
+        url.push_str(&query.encode());
+    }
+    url
+}
+
+/// `https://api.apify.com/` → `https://api.apify.com/v2`, as the official client builds it.
+pub fn api_base(base_url: &str) -> String {
+    format!("{}/v2", base_url.trim_end_matches('/'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_one_segment() {
+        assert_eq!(safe_id("abc123"), "abc123");
+        assert_eq!(safe_id("john/my-actor"), "john~my-actor");
+        assert_eq!(safe_id("a/b/c"), "a~b%2Fc");
+        assert_eq!(encode_segment("../etc?x=1#y"), "..%2Fetc%3Fx%3D1%23y");
+        assert_eq!(encode_segment("key with space"), "key%20with%20space");
+        assert_eq!(encode_segment("ž"), "%C5%BE");
+    }
+
+    #[test]
+    fn query_values_render_as_the_spec_types_them() {
+        let mut q = Query::new();
+        q.set("desc", true)
+            .set("clean", false)
+            .set("limit", 10i64)
+            .set("maxTotalChargeUsd", 1.5)
+            .set("memory", 1024.0)
+            .set("fields", vec!["a".to_string(), "b".to_string()])
+            .set("name", "my name&co");
+        assert_eq!(
+            q.encode(),
+            "desc=true&clean=false&limit=10&maxTotalChargeUsd=1.5&memory=1024&fields=a%2Cb&name=my+name%26co"
+        );
+    }
+
+    #[test]
+    fn setting_twice_keeps_first_position() {
+        let mut q = Query::new();
+        q.set("a", 1i64).set("b", 2i64).set("a", 3i64);
+        assert_eq!(q.encode(), "a=3&b=2");
+        q.opt("c", None::<i64>).opt("d", Some(4i64));
+        assert_eq!(q.encode(), "a=3&b=2&d=4");
+        q.remove("b");
+        assert_eq!(q.encode(), "a=3&d=4");
+    }
+
+    #[test]
+    fn inherited_params_do_not_override() {
+        let mut parent = Query::new();
+        parent.set("status", "SUCCEEDED").set("limit", 5i64);
+        let mut q = Query::new();
+        q.set("limit", 1i64);
+        q.inherit(&parent);
+        assert_eq!(q.encode(), "limit=1&status=SUCCEEDED");
+    }
+
+    #[test]
+    fn urls_join_base_segments_and_query() {
+        let mut q = Query::new();
+        assert_eq!(
+            build_url("http://h/v2/", &["datasets".into(), safe_id("u/d")], &q),
+            "http://h/v2/datasets/u~d"
+        );
+        q.set("offset", 0i64);
+        assert_eq!(build_url("http://h/v2", &["x".into()], &q), "http://h/v2/x?offset=0");
+        assert_eq!(api_base("https://api.apify.com/"), "https://api.apify.com/v2");
+    }
+}
