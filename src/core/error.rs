@@ -6,7 +6,10 @@ use super::request::Method;
 #[derive(Debug, Clone, PartialEq)]
 pub enum ErrorBody {
     /// `{error: {type, message}}`, the API's own shape.
-    Api { error_type: Option<String>, message: Option<String> },
+    Api {
+        error_type: Option<String>,
+        message: Option<String>,
+    },
     /// Anything else, as `JSON.stringify(body, null, 2)` of the decoded body.
     Other(String),
     Empty,
@@ -34,7 +37,10 @@ impl ApiError {
         client_method: &'static str,
     ) -> Self {
         let (error_type, message) = match body {
-            ErrorBody::Api { error_type, message } => (error_type, message.unwrap_or_default()),
+            ErrorBody::Api {
+                error_type,
+                message,
+            } => (error_type, message.unwrap_or_default()),
             ErrorBody::Other(json) => (None, format!("Unexpected error: {json}")),
             ErrorBody::Empty => (None, String::new()),
         };
@@ -55,7 +61,10 @@ impl ApiError {
 pub fn is_not_found(status: u16, error_type: Option<&str>, method: Method) -> bool {
     status == 404
         && (method == Method::Head
-            || matches!(error_type, Some("record-not-found") | Some("record-or-token-not-found")))
+            || matches!(
+                error_type,
+                Some("record-not-found") | Some("record-or-token-not-found")
+            ))
 }
 
 #[cfg(test)]
@@ -82,7 +91,14 @@ mod tests {
 
     #[test]
     fn other_bodies_become_unexpected_error() {
-        let e = ApiError::new(400, ErrorBody::Other("\"<html>bad</html>\"".into()), 2, Method::Post, "/", "X.y");
+        let e = ApiError::new(
+            400,
+            ErrorBody::Other("\"<html>bad</html>\"".into()),
+            2,
+            Method::Post,
+            "/",
+            "X.y",
+        );
         assert_eq!(e.message, "Unexpected error: \"<html>bad</html>\"");
         assert_eq!(e.error_type, None);
         assert_eq!(e.attempt, 2);
@@ -93,7 +109,11 @@ mod tests {
     #[test]
     fn only_missing_records_count_as_not_found() {
         assert!(is_not_found(404, Some("record-not-found"), Method::Get));
-        assert!(is_not_found(404, Some("record-or-token-not-found"), Method::Get));
+        assert!(is_not_found(
+            404,
+            Some("record-or-token-not-found"),
+            Method::Get
+        ));
         assert!(is_not_found(404, None, Method::Head));
         assert!(!is_not_found(404, Some("page-not-found"), Method::Get));
         assert!(!is_not_found(400, Some("record-not-found"), Method::Get));

@@ -16,10 +16,16 @@ pub enum OptionErrorKind {
 
 impl OptionError {
     pub fn type_error(message: impl Into<String>) -> Self {
-        OptionError { kind: OptionErrorKind::Type, message: message.into() }
+        OptionError {
+            kind: OptionErrorKind::Type,
+            message: message.into(),
+        }
     }
     pub fn range_error(message: impl Into<String>) -> Self {
-        OptionError { kind: OptionErrorKind::Range, message: message.into() }
+        OptionError {
+            kind: OptionErrorKind::Range,
+            message: message.into(),
+        }
     }
 }
 
@@ -74,9 +80,14 @@ fn whole(name: &str, v: f64, max: f64) -> Result<f64, OptionError> {
 
 impl RawClientOptions {
     pub fn validate(self) -> Result<ClientConfig, OptionError> {
-        let base_url = check_url("baseUrl", self.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL))?;
-        let public_base_url =
-            check_url("publicBaseUrl", self.public_base_url.as_deref().unwrap_or(DEFAULT_BASE_URL))?;
+        let base_url = check_url(
+            "baseUrl",
+            self.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL),
+        )?;
+        let public_base_url = check_url(
+            "publicBaseUrl",
+            self.public_base_url.as_deref().unwrap_or(DEFAULT_BASE_URL),
+        )?;
         let max_retries = whole("maxRetries", self.max_retries.unwrap_or(8.0), 100.0)? as u32;
         let min_delay = whole(
             "minDelayBetweenRetriesMillis",
@@ -117,7 +128,9 @@ impl ClientConfig {
 /// Checks that an id or key given to an accessor (`dataset(id)`) is a non-empty string.
 pub fn check_id(what: &str, id: &str) -> Result<(), OptionError> {
     if id.is_empty() {
-        return Err(OptionError::type_error(format!("{what} must be a non-empty string")));
+        return Err(OptionError::type_error(format!(
+            "{what} must be a non-empty string"
+        )));
     }
     Ok(())
 }
@@ -138,9 +151,15 @@ mod tests {
 
     #[test]
     fn base_url_loses_trailing_slash_and_must_be_http() {
-        let raw = RawClientOptions { base_url: Some("http://127.0.0.1:9/".into()), ..Default::default() };
+        let raw = RawClientOptions {
+            base_url: Some("http://127.0.0.1:9/".into()),
+            ..Default::default()
+        };
         assert_eq!(raw.validate().unwrap().base_url, "http://127.0.0.1:9");
-        let bad = RawClientOptions { base_url: Some("ftp://x".into()), ..Default::default() };
+        let bad = RawClientOptions {
+            base_url: Some("ftp://x".into()),
+            ..Default::default()
+        };
         let e = bad.validate().unwrap_err();
         assert_eq!(e.kind, OptionErrorKind::Type);
         assert!(e.message.contains("baseUrl"));
@@ -148,13 +167,22 @@ mod tests {
 
     #[test]
     fn numbers_are_range_checked_by_name() {
-        let bad = RawClientOptions { max_retries: Some(-1.0), ..Default::default() };
+        let bad = RawClientOptions {
+            max_retries: Some(-1.0),
+            ..Default::default()
+        };
         let e = bad.validate().unwrap_err();
         assert_eq!(e.kind, OptionErrorKind::Range);
         assert!(e.message.contains("maxRetries"), "{}", e.message);
-        let bad = RawClientOptions { timeout_secs: Some(0.0), ..Default::default() };
+        let bad = RawClientOptions {
+            timeout_secs: Some(0.0),
+            ..Default::default()
+        };
         assert!(bad.validate().unwrap_err().message.contains("timeoutSecs"));
-        let frac = RawClientOptions { max_retries: Some(1.5), ..Default::default() };
+        let frac = RawClientOptions {
+            max_retries: Some(1.5),
+            ..Default::default()
+        };
         assert!(frac.validate().is_err());
     }
 

@@ -133,7 +133,10 @@ mod tests {
         let mut asked = vec![p.first()];
         loop {
             let (offset, limit) = *asked.last().unwrap();
-            let served = limit.unwrap_or(u64::MAX).min(max_page).min(total.saturating_sub(offset));
+            let served = limit
+                .unwrap_or(u64::MAX)
+                .min(max_page)
+                .min(total.saturating_sub(offset));
             p.record(served, total);
             match p.next() {
                 Some(r) => asked.push(r),
@@ -150,7 +153,11 @@ mod tests {
 
     #[test]
     fn chunk_size_bounds_each_page_and_limit_stops_early() {
-        let asked = walk(OffsetPager::new(Some(10), Some(250), Some(100)), 1_000, 1_000);
+        let asked = walk(
+            OffsetPager::new(Some(10), Some(250), Some(100)),
+            1_000,
+            1_000,
+        );
         assert_eq!(asked, [(10, Some(100)), (110, Some(100)), (210, Some(50))]);
     }
 

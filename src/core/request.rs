@@ -171,7 +171,10 @@ mod tests {
 
     #[test]
     fn path_is_pathname_and_search() {
-        assert_eq!(path_of("http://127.0.0.1:8/v2/datasets/x?limit=1"), "/v2/datasets/x?limit=1");
+        assert_eq!(
+            path_of("http://127.0.0.1:8/v2/datasets/x?limit=1"),
+            "/v2/datasets/x?limit=1"
+        );
         assert_eq!(path_of("https://api.apify.com"), "/");
     }
 }

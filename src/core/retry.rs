@@ -6,7 +6,10 @@
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
     /// The server answered with this status; `retry_after` is the raw `Retry-After` header.
-    Status { status: u16, retry_after: Option<String> },
+    Status {
+        status: u16,
+        retry_after: Option<String>,
+    },
     /// `fetch` rejected: connection refused or reset, DNS, CORS, a body cut short.
     Network,
     /// The per-attempt timeout fired.
@@ -35,7 +38,11 @@ pub struct RetryPolicy {
 
 impl Default for RetryPolicy {
     fn default() -> Self {
-        RetryPolicy { max_retries: 8, min_delay_ms: 500, max_timeout_ms: 360_000 }
+        RetryPolicy {
+            max_retries: 8,
+            min_delay_ms: 500,
+            max_timeout_ms: 360_000,
+        }
     }
 }
 
@@ -49,14 +56,17 @@ impl RetryPolicy {
     /// grow it as documented.)
     pub fn attempt_timeout_ms(&self, initial_ms: u64, attempt: u32) -> u64 {
         let shift = attempt.saturating_sub(1).min(32);
-        initial_ms.saturating_mul(1u64 << shift).min(self.max_timeout_ms.max(initial_ms))
+        initial_ms
+            .saturating_mul(1u64 << shift)
+            .min(self.max_timeout_ms.max(initial_ms))
     }
 
     /// Backoff before retry number `retry` (1-based): `minDelay × 2^(retry-1) × U[1,2)`, floored
     /// so that it stays below `2 × minDelay × 2^(retry-1)`.
     pub fn backoff_ms(&self, retry: u32, random: f64) -> u64 {
         let r = 1.0 + random.clamp(0.0, 0.999_999);
-        let base = self.min_delay_ms.max(1) as f64 * 2f64.powi(retry.saturating_sub(1).min(40) as i32);
+        let base =
+            self.min_delay_ms.max(1) as f64 * 2f64.powi(retry.saturating_sub(1).min(40) as i32);
         (base * r).floor() as u64
     }
 
@@ -76,7 +86,10 @@ impl RetryPolicy {
         }
         let backoff = self.backoff_ms(attempt, random);
         match outcome {
-            Outcome::Status { status, retry_after } => {
+            Outcome::Status {
+                status,
+                retry_after,
+            } => {
                 if !is_retryable_status(*status) {
                     return Decision::GiveUp;
                 }
@@ -149,7 +162,10 @@ mod tests {
     use super::*;
 
     fn status(s: u16) -> Outcome {
-        Outcome::Status { status: s, retry_after: None }
+        Outcome::Status {
+            status: s,
+            retry_after: None,
+        }
     }
 
     #[test]
@@ -166,38 +182,88 @@ mod tests {
     fn retries_429_and_5xx_but_not_4xx() {
         let p = RetryPolicy::default();
         for s in [429, 500, 502, 503, 504] {
-            assert_eq!(p.decide(1, &status(s), true, 0.0, 0.0), Decision::RetryAfter(500), "{s}");
+            assert_eq!(
+                p.decide(1, &status(s), true, 0.0, 0.0),
+                Decision::RetryAfter(500),
+                "{s}"
+            );
         }
         for s in [300, 400, 401, 403, 404, 408, 409] {
-            assert_eq!(p.decide(1, &status(s), true, 0.0, 0.0), Decision::GiveUp, "{s}");
+            assert_eq!(
+                p.decide(1, &status(s), true, 0.0, 0.0),
+                Decision::GiveUp,
+                "{s}"
+            );
         }
     }
 
     #[test]
     fn gives_up_after_max_retries() {
-        let p = RetryPolicy { max_retries: 2, ..Default::default() };
-        assert_eq!(p.decide(2, &Outcome::Network, true, 0.0, 0.0), Decision::RetryAfter(1000));
-        assert_eq!(p.decide(3, &Outcome::Network, true, 0.0, 0.0), Decision::GiveUp);
-        let none = RetryPolicy { max_retries: 0, ..Default::default() };
-        assert_eq!(none.decide(1, &status(503), true, 0.0, 0.0), Decision::GiveUp);
+        let p = RetryPolicy {
+            max_retries: 2,
+            ..Default::default()
+        };
+        assert_eq!(
+            p.decide(2, &Outcome::Network, true, 0.0, 0.0),
+            Decision::RetryAfter(1000)
+        );
+        assert_eq!(
+            p.decide(3, &Outcome::Network, true, 0.0, 0.0),
+            Decision::GiveUp
+        );
+        let none = RetryPolicy {
+            max_retries: 0,
+            ..Default::default()
+        };
+        assert_eq!(
+            none.decide(1, &status(503), true, 0.0, 0.0),
+            Decision::GiveUp
+        );
     }
 
     #[test]
     fn timeouts_are_not_retried_where_data_could_duplicate() {
         let p = RetryPolicy::default();
-        assert_eq!(p.decide(1, &Outcome::Timeout, false, 0.0, 0.0), Decision::GiveUp);
-        assert_eq!(p.decide(1, &Outcome::Timeout, true, 0.0, 0.0), Decision::RetryAfter(500));
-        assert_eq!(p.decide(1, &Outcome::InvalidBody, false, 0.0, 0.0), Decision::RetryAfter(500));
+        assert_eq!(
+            p.decide(1, &Outcome::Timeout, false, 0.0, 0.0),
+            Decision::GiveUp
+        );
+        assert_eq!(
+            p.decide(1, &Outcome::Timeout, true, 0.0, 0.0),
+            Decision::RetryAfter(500)
+        );
+        assert_eq!(
+            p.decide(1, &Outcome::InvalidBody, false, 0.0, 0.0),
+            Decision::RetryAfter(500)
+        );
     }
 
     #[test]
     fn retry_after_wins_when_longer_and_is_capped() {
-        let p = RetryPolicy { max_timeout_ms: 10_000, ..Default::default() };
-        let ra = |v: &str| Outcome::Status { status: 429, retry_after: Some(v.to_string()) };
-        assert_eq!(p.decide(1, &ra("3"), true, 0.0, 0.0), Decision::RetryAfter(3_000));
-        assert_eq!(p.decide(1, &ra("0"), true, 0.0, 0.0), Decision::RetryAfter(500));
-        assert_eq!(p.decide(1, &ra("3600"), true, 0.0, 0.0), Decision::RetryAfter(10_000));
-        assert_eq!(p.decide(1, &ra("soon"), true, 0.0, 0.0), Decision::RetryAfter(500));
+        let p = RetryPolicy {
+            max_timeout_ms: 10_000,
+            ..Default::default()
+        };
+        let ra = |v: &str| Outcome::Status {
+            status: 429,
+            retry_after: Some(v.to_string()),
+        };
+        assert_eq!(
+            p.decide(1, &ra("3"), true, 0.0, 0.0),
+            Decision::RetryAfter(3_000)
+        );
+        assert_eq!(
+            p.decide(1, &ra("0"), true, 0.0, 0.0),
+            Decision::RetryAfter(500)
+        );
+        assert_eq!(
+            p.decide(1, &ra("3600"), true, 0.0, 0.0),
+            Decision::RetryAfter(10_000)
+        );
+        assert_eq!(
+            p.decide(1, &ra("soon"), true, 0.0, 0.0),
+            Decision::RetryAfter(500)
+        );
         let now = parse_http_date_ms("Wed, 21 Oct 2015 07:28:00 GMT").unwrap();
         assert_eq!(
             p.decide(1, &ra("Wed, 21 Oct 2015 07:28:02 GMT"), true, 0.0, now),
@@ -207,8 +273,14 @@ mod tests {
 
     #[test]
     fn http_dates_parse_to_unix_ms() {
-        assert_eq!(parse_http_date_ms("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0.0));
-        assert_eq!(parse_http_date_ms("Sun, 06 Nov 1994 08:49:37 GMT"), Some(784_111_777_000.0));
+        assert_eq!(
+            parse_http_date_ms("Thu, 01 Jan 1970 00:00:00 GMT"),
+            Some(0.0)
+        );
+        assert_eq!(
+            parse_http_date_ms("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(784_111_777_000.0)
+        );
         assert_eq!(parse_http_date_ms("Sun, 06 Nov 1994 08:49:37 PST"), None);
         assert_eq!(parse_http_date_ms("yesterday"), None);
     }
@@ -217,7 +289,10 @@ mod tests {
     fn attempt_timeouts_double_up_to_the_cap() {
         let p = RetryPolicy::default();
         let t: Vec<u64> = (1..=8).map(|a| p.attempt_timeout_ms(5_000, a)).collect();
-        assert_eq!(t, [5_000, 10_000, 20_000, 40_000, 80_000, 160_000, 320_000, 360_000]);
+        assert_eq!(
+            t,
+            [5_000, 10_000, 20_000, 40_000, 80_000, 160_000, 320_000, 360_000]
+        );
         assert_eq!(p.attempt_timeout_ms(5_000, 99), 360_000);
     }
 }

@@ -100,7 +100,12 @@ where
     loop {
         stats.requests.set(stats.requests.get() + 1);
         let timeout_ms = policy.attempt_timeout_ms(initial_timeout_ms, number);
-        let attempt = Attempt { method, url, number, timeout_ms };
+        let attempt = Attempt {
+            method,
+            url,
+            number,
+            timeout_ms,
+        };
         let result = transport.send(attempt).await;
         let outcome = match &result {
             Ok(r) => {
@@ -111,18 +116,30 @@ where
                 if status < 300 {
                     return completed(result, number);
                 }
-                Outcome::Status { status, retry_after: r.header("retry-after") }
+                Outcome::Status {
+                    status,
+                    retry_after: r.header("retry-after"),
+                }
             }
             Err(SendError::Aborted(_)) => return completed(result, number),
             Err(SendError::Network(_)) => Outcome::Network,
             Err(SendError::Timeout) => Outcome::Timeout,
             Err(SendError::InvalidBody(_)) => Outcome::InvalidBody,
         };
-        match policy.decide(number, &outcome, retry_timeouts, platform.random(), platform.now_ms()) {
+        match policy.decide(
+            number,
+            &outcome,
+            retry_timeouts,
+            platform.random(),
+            platform.now_ms(),
+        ) {
             Decision::GiveUp => return completed(result, number),
             Decision::RetryAfter(ms) => {
                 if let Err(e) = platform.sleep(ms).await {
-                    return Err(Failed { error: SendError::Aborted(e), attempt: number });
+                    return Err(Failed {
+                        error: SendError::Aborted(e),
+                        attempt: number,
+                    });
                 }
             }
         }
@@ -157,7 +174,10 @@ pub(crate) mod mock {
             self.status
         }
         fn header(&self, name: &str) -> Option<String> {
-            self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.clone())
+            self.headers
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.clone())
         }
     }
 
@@ -169,20 +189,31 @@ pub(crate) mod mock {
 
     impl MockTransport {
         pub fn new(script: Vec<Result<MockResponse, SendError<String>>>) -> Self {
-            MockTransport { script: RefCell::new(script.into()), seen: RefCell::default() }
+            MockTransport {
+                script: RefCell::new(script.into()),
+                seen: RefCell::default(),
+            }
         }
     }
 
     pub fn status(s: u16) -> Result<MockResponse, SendError<String>> {
-        Ok(MockResponse { status: s, headers: vec![] })
+        Ok(MockResponse {
+            status: s,
+            headers: vec![],
+        })
     }
 
     impl Transport for MockTransport {
         type Response = MockResponse;
         type Error = String;
         async fn send(&self, a: Attempt<'_>) -> Result<MockResponse, SendError<String>> {
-            self.seen.borrow_mut().push((a.url.to_string(), a.number, a.timeout_ms));
-            self.script.borrow_mut().pop_front().unwrap_or_else(|| status(200))
+            self.seen
+                .borrow_mut()
+                .push((a.url.to_string(), a.number, a.timeout_ms));
+            self.script
+                .borrow_mut()
+                .pop_front()
+                .unwrap_or_else(|| status(200))
         }
     }
 
@@ -242,7 +273,16 @@ mod tests {
         retry_timeouts: bool,
     ) -> (Result<u16, String>, u32, Stats) {
         let stats = Stats::default();
-        let r = block_on(execute(t, p, &policy, &stats, Method::Get, "u", 5_000, retry_timeouts));
+        let r = block_on(execute(
+            t,
+            p,
+            &policy,
+            &stats,
+            Method::Get,
+            "u",
+            5_000,
+            retry_timeouts,
+        ));
         let r = match r {
             Ok(c) => (Ok(c.response.status), c.attempt),
             Err(f) => (Err(format!("{:?}", f.error)), f.attempt),
@@ -252,7 +292,10 @@ mod tests {
 
     #[test]
     fn rate_limits_then_success() {
-        let ra = Ok(MockResponse { status: 429, headers: vec![("Retry-After".into(), "2".into())] });
+        let ra = Ok(MockResponse {
+            status: 429,
+            headers: vec![("Retry-After".into(), "2".into())],
+        });
         let t = MockTransport::new(vec![ra.clone(), ra, status(200)]);
         let p = MockPlatform::default();
         let (r, attempt, stats) = run(&t, &p, RetryPolicy::default(), true);
@@ -269,7 +312,10 @@ mod tests {
     fn exhausted_retries_return_the_last_response() {
         let t = MockTransport::new(vec![status(503), status(502), status(500)]);
         let p = MockPlatform::default();
-        let policy = RetryPolicy { max_retries: 2, ..Default::default() };
+        let policy = RetryPolicy {
+            max_retries: 2,
+            ..Default::default()
+        };
         let (r, attempt, _) = run(&t, &p, policy, true);
         assert_eq!((r, attempt), (Ok(500), 3));
         assert_eq!(*p.slept.borrow(), [500, 1_000]);
@@ -283,7 +329,10 @@ mod tests {
             Err(SendError::Network("refused".into())),
         ]);
         let p = MockPlatform::default();
-        let policy = RetryPolicy { max_retries: 2, ..Default::default() };
+        let policy = RetryPolicy {
+            max_retries: 2,
+            ..Default::default()
+        };
         let (r, attempt, _) = run(&t, &p, policy, true);
         assert_eq!(r, Err("Network(\"refused\")".into()));
         assert_eq!(attempt, 3);
@@ -301,7 +350,10 @@ mod tests {
     #[test]
     fn abort_during_backoff_ends_the_call() {
         let t = MockTransport::new(vec![status(503), status(503), status(200)]);
-        let p = MockPlatform { abort_on_sleep: Some(2), ..Default::default() };
+        let p = MockPlatform {
+            abort_on_sleep: Some(2),
+            ..Default::default()
+        };
         let (r, attempt, _) = run(&t, &p, RetryPolicy::default(), true);
         assert_eq!((r, attempt), (Err("Aborted(\"aborted\")".into()), 2));
         assert_eq!(t.seen.borrow().len(), 2);

@@ -262,7 +262,13 @@ mod tests {
             "http://h/v2/datasets/u~d"
         );
         q.set("offset", 0i64);
-        assert_eq!(build_url("http://h/v2", &["x".into()], &q), "http://h/v2/x?offset=0");
-        assert_eq!(api_base("https://api.apify.com/"), "https://api.apify.com/v2");
+        assert_eq!(
+            build_url("http://h/v2", &["x".into()], &q),
+            "http://h/v2/x?offset=0"
+        );
+        assert_eq!(
+            api_base("https://api.apify.com/"),
+            "https://api.apify.com/v2"
+        );
     }
 }

@@ -1,0 +1,80 @@
+//! Shaping API responses for JS: unwrapping `{data}`, turning `…At` fields into `Date`s, and
+//! reading the few fields Rust needs (pagination) without converting whole objects.
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+pub fn get(obj: &JsValue, key: &str) -> JsValue {
+    if !obj.is_object() {
+        return JsValue::UNDEFINED;
+    }
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+pub fn set(obj: &JsValue, key: &str, value: &JsValue) {
+    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
+}
+
+/// `body.data` when the body is the API's `{data: …}` envelope (`pluckData`).
+pub fn pluck_data(body: JsValue) -> JsValue {
+    let data = get(&body, "data");
+    if data.is_undefined() {
+        body
+    } else {
+        data
+    }
+}
+
+/// Every key ending in `At` whose value parses as a date becomes a `Date`, down to depth 3
+/// (data → array → item → nested object), as the official client's `parseDateFields`.
+pub fn parse_dates(value: &JsValue) {
+    walk(value, 0);
+}
+
+fn walk(value: &JsValue, depth: u32) {
+    if depth > 3 || !value.is_object() {
+        return;
+    }
+    if Array::is_array(value) {
+        for item in Array::from(value).iter() {
+            walk(&item, depth + 1);
+        }
+        return;
+    }
+    if value.is_instance_of::<js_sys::Date>() {
+        return;
+    }
+    let obj: &Object = value.unchecked_ref();
+    for key in Object::keys(obj).iter() {
+        let Some(k) = key.as_string() else { continue };
+        let v = Reflect::get(obj, &key).unwrap_or(JsValue::UNDEFINED);
+        if k.ends_with("At") {
+            if let Some(s) = v.as_string() {
+                let d = js_sys::Date::new(&JsValue::from_str(&s));
+                if !s.is_empty() && !d.get_time().is_nan() {
+                    let _ = Reflect::set(obj, &key, &d);
+                }
+                continue;
+            }
+        }
+        if v.is_object() {
+            walk(&v, depth + 1);
+        }
+    }
+}
+
+pub fn as_u64(v: &JsValue) -> Option<u64> {
+    v.as_f64()
+        .filter(|n| *n >= 0.0 && n.is_finite())
+        .map(|n| n as u64)
+}
+
+/// A plain object from key/value pairs.
+pub fn object(pairs: &[(&str, JsValue)]) -> Object {
+    let o = Object::new();
+    for (k, v) in pairs {
+        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o
+}

@@ -1,0 +1,165 @@
+//! The shared machinery every resource method goes through: headers, the retry loop over
+//! `fetch`, and turning the outcome into a value or a thrown error.
+
+use js_sys::Function;
+use wasm_bindgen::prelude::*;
+use web_sys::{AbortSignal, Headers};
+
+use super::errors;
+use super::transport::{FetchTransport, JsPlatform, JsResponse};
+use crate::core::error::{is_not_found, ApiError};
+use crate::core::options::ClientConfig;
+use crate::core::request::{path_of, ApiRequest};
+use crate::core::retry::RetryPolicy;
+use crate::core::transport::{execute, Stats};
+use crate::core::url::api_base;
+
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+pub struct ClientInner {
+    pub config: ClientConfig,
+    /// `{baseUrl}/v2`
+    pub api_base: String,
+    /// `{publicBaseUrl}/v2`
+    pub public_api_base: String,
+    pub stats: Stats,
+    pub fetch: Option<Function>,
+    policy: RetryPolicy,
+    user_agent: Option<String>,
+}
+
+/// Why a call failed: an API error response (kept typed so get-style calls can turn a 404 into
+/// `undefined`), or anything else, already a JS value.
+pub enum CallError {
+    Api(ApiError, JsValue),
+    Js(JsValue),
+}
+
+impl From<CallError> for JsValue {
+    fn from(e: CallError) -> JsValue {
+        match e {
+            CallError::Api(e, data) => errors::api_error(&e, &data),
+            CallError::Js(v) => v,
+        }
+    }
+}
+
+impl ClientInner {
+    pub fn new(config: ClientConfig, fetch: Option<Function>, in_browser: bool) -> Self {
+        let policy = RetryPolicy {
+            max_retries: config.max_retries,
+            min_delay_ms: config.min_delay_between_retries_millis,
+            max_timeout_ms: config.timeout_ms(),
+        };
+        // Browsers refuse to let scripts set User-Agent; elsewhere we say who we are.
+        let user_agent = (!in_browser).then(|| {
+            let mut ua = format!("ApifyClientWasm/{VERSION}");
+            for s in &config.user_agent_suffix {
+                ua.push_str("; ");
+                ua.push_str(s);
+            }
+            ua
+        });
+        ClientInner {
+            api_base: api_base(&config.base_url),
+            public_api_base: api_base(&config.public_base_url),
+            config,
+            stats: Stats::default(),
+            fetch,
+            policy,
+            user_agent,
+        }
+    }
+
+    fn headers(&self, req: &ApiRequest) -> Result<Headers, JsValue> {
+        let h = Headers::new()?;
+        if let Some(token) = &self.config.token {
+            h.append("authorization", &format!("Bearer {token}"))?;
+        }
+        if let Some(ua) = &self.user_agent {
+            h.append("user-agent", ua)?;
+        }
+        if let Some(ct) = &req.content_type {
+            h.append("content-type", ct)?;
+        }
+        for (k, v) in &req.headers {
+            h.append(k, v)?;
+        }
+        Ok(h)
+    }
+
+    /// Sends `req` with retries. Any status ≥ 300 that survives them is an `ApifyApiError`.
+    pub async fn call(
+        &self,
+        req: &ApiRequest,
+        body: Option<&JsValue>,
+        signal: Option<&AbortSignal>,
+    ) -> Result<JsResponse, CallError> {
+        let url = req.url(&self.api_base);
+        let headers = self.headers(req).map_err(CallError::Js)?;
+        let transport = FetchTransport {
+            fetch: self.fetch.as_ref(),
+            headers: &headers,
+            body,
+            signal,
+            response: req.response,
+        };
+        let platform = JsPlatform { signal };
+        let initial = req.initial_timeout_ms(self.config.timeout_ms());
+        let result = execute(
+            &transport,
+            &platform,
+            &self.policy,
+            &self.stats,
+            req.method,
+            &url,
+            initial,
+            req.retry_timeouts,
+        )
+        .await;
+        match result {
+            Ok(done) if done.response.status < 300 => Ok(done.response),
+            Ok(done) => {
+                let (body, data) = errors::error_body(&done.response.body);
+                let e = ApiError::new(
+                    done.response.status,
+                    body,
+                    done.attempt,
+                    req.method,
+                    path_of(&url),
+                    req.client_method,
+                );
+                Err(CallError::Api(e, data))
+            }
+            Err(failed) => {
+                let timeout = self.policy.attempt_timeout_ms(initial, failed.attempt);
+                Err(CallError::Js(errors::send_error(
+                    failed.error,
+                    failed.attempt,
+                    req.method,
+                    &url,
+                    req.client_method,
+                    timeout,
+                )))
+            }
+        }
+    }
+
+    /// As [`call`](Self::call), but a missing record gives `None` instead of an error.
+    pub async fn call_or_none(
+        &self,
+        req: &ApiRequest,
+        body: Option<&JsValue>,
+        signal: Option<&AbortSignal>,
+    ) -> Result<Option<JsResponse>, JsValue> {
+        match self.call(req, body, signal).await {
+            Ok(r) => Ok(Some(r)),
+            Err(CallError::Api(e, _))
+                if is_not_found(e.status_code, e.error_type.as_deref(), req.method) =>
+            {
+                Ok(None)
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+}

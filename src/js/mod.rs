@@ -1,0 +1,12 @@
+//! The `#[wasm_bindgen]` layer: converts between JS and the core, nothing more.
+
+pub mod client;
+pub mod convert;
+pub mod errors;
+pub mod http;
+pub mod iter;
+pub mod opts;
+pub mod resources;
+pub mod sys;
+pub mod transport;
+mod types;

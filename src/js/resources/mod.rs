@@ -1,0 +1,159 @@
+//! Resource clients, one file per official `*Client` class. Each method only describes its
+//! request; sending, retrying and shaping the answer live in the helpers below.
+
+pub mod dataset;
+pub mod dataset_collection;
+
+use std::rc::Rc;
+
+use js_sys::Promise;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+use web_sys::AbortSignal;
+
+use super::convert::{parse_dates, pluck_data};
+use super::http::ClientInner;
+use super::iter::{paginated, FetchPage, PageRequest, Pagination};
+use super::opts::Opts;
+use super::sys;
+use crate::core::paginate::OffsetPager;
+use crate::core::request::{ApiRequest, Method};
+use crate::core::url::{encode_segment, safe_id, Query};
+
+/// Where a resource client points: the client, its path below `/v2`, and the query params it
+/// hands down to its sub-clients (`lastRun({status})` → `…/runs/last/dataset?status=`).
+#[derive(Clone)]
+pub struct Resource {
+    pub client: Rc<ClientInner>,
+    pub segments: Vec<String>,
+    pub params: Query,
+}
+
+impl Resource {
+    pub fn collection(client: &Rc<ClientInner>, path: &str) -> Self {
+        Resource {
+            client: client.clone(),
+            segments: vec![path.to_string()],
+            params: Query::new(),
+        }
+    }
+
+    pub fn item(client: &Rc<ClientInner>, path: &str, id: &str) -> Self {
+        Resource {
+            client: client.clone(),
+            segments: vec![path.to_string(), safe_id(id)],
+            params: Query::new(),
+        }
+    }
+
+    /// A request to this resource, or to `tail` below it (each tail segment encoded).
+    pub fn request(
+        &self,
+        method: Method,
+        tail: &[&str],
+        client_method: &'static str,
+    ) -> ApiRequest {
+        let mut segments = self.segments.clone();
+        segments.extend(tail.iter().map(|s| encode_segment(s)));
+        let mut req = ApiRequest::new(method, segments, client_method);
+        req.query.inherit(&self.params);
+        req
+    }
+}
+
+/// Runs `f` as a Promise.
+pub fn spawn<F>(f: F) -> Promise
+where
+    F: std::future::Future<Output = Result<JsValue, JsValue>> + 'static,
+{
+    future_to_promise(f)
+}
+
+/// A request body as JSON text, serialized by the platform's `JSON.stringify`.
+pub fn json_body(value: &JsValue) -> Result<JsValue, JsValue> {
+    let s = sys::json_stringify(value)?;
+    if s.is_undefined() {
+        return Err(super::opts::type_error(
+            "The request body must be JSON-serializable",
+        ));
+    }
+    Ok(s)
+}
+
+/// GET an object: `{data}` unwrapped, dates parsed, `undefined` when the record is missing.
+pub fn get_object(r: &Resource, req: ApiRequest, signal: Option<AbortSignal>) -> Promise {
+    let client = r.client.clone();
+    spawn(async move {
+        match client.call_or_none(&req, None, signal.as_ref()).await? {
+            Some(resp) => Ok(shaped(resp.body)),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    })
+}
+
+/// Sends a request (with an optional JSON body) and resolves to its unwrapped object.
+pub fn send_object(
+    r: &Resource,
+    req: ApiRequest,
+    body: Option<JsValue>,
+    signal: Option<AbortSignal>,
+) -> Promise {
+    let client = r.client.clone();
+    spawn(async move {
+        let resp = client.call(&req, body.as_ref(), signal.as_ref()).await?;
+        Ok(shaped(resp.body))
+    })
+}
+
+/// Sends a request whose answer does not matter (deletes): resolves to `undefined`.
+pub fn send_empty(
+    r: &Resource,
+    req: ApiRequest,
+    body: Option<JsValue>,
+    signal: Option<AbortSignal>,
+) -> Promise {
+    let client = r.client.clone();
+    spawn(async move {
+        client.call(&req, body.as_ref(), signal.as_ref()).await?;
+        Ok(JsValue::UNDEFINED)
+    })
+}
+
+fn shaped(body: JsValue) -> JsValue {
+    let data = pluck_data(body);
+    parse_dates(&data);
+    data
+}
+
+/// `list()` of a collection: offset pagination over `{data: {total, offset, limit, items}}`.
+/// `extra` holds the method's own query params (`unnamed`, `status`, …).
+pub fn list_collection(
+    r: &Resource,
+    client_method: &'static str,
+    opts: &Opts,
+    extra: Query,
+) -> Result<Promise, JsValue> {
+    let offset = opts.uint("offset")?;
+    let limit = opts.uint("limit")?;
+    let desc = opts.bool("desc")?;
+    let signal = opts.signal()?;
+    let base = r.request(Method::Get, &[], client_method);
+    let client = r.client.clone();
+    let fetch: FetchPage = Rc::new(move |page| {
+        let mut req = base.clone();
+        if let PageRequest::Offset { offset, limit } = page {
+            req.query.opt("limit", limit).set("offset", offset);
+        }
+        req.query.opt("desc", desc);
+        req.query.inherit(&extra);
+        let (client, signal) = (client.clone(), signal.clone());
+        Box::pin(async move {
+            let resp = client.call(&req, None, signal.as_ref()).await?;
+            Ok(shaped(resp.body))
+        })
+    });
+    Ok(paginated(
+        fetch,
+        Pagination::Offset(OffsetPager::new(offset, limit, None)),
+    ))
+}

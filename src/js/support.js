@@ -1,0 +1,57 @@
+// The few pieces of the package that must be JavaScript: Error subclasses (so that
+// `instanceof` and stack traces work as users expect) and the async-iterable Promise of list().
+
+function defineFields(target, fields) {
+  for (const [k, v] of Object.entries(fields)) {
+    if (k !== 'message' && v !== undefined) target[k] = v;
+  }
+}
+
+/** An error response from the Apify API (status >= 300, after retries). */
+export class ApifyApiError extends Error {
+  constructor(fields) {
+    super(fields.message, fields.cause === undefined ? undefined : { cause: fields.cause });
+    this.name = 'ApifyApiError';
+    defineFields(this, fields);
+  }
+  toJSON() {
+    const { name, message, clientMethod, statusCode, type, attempt, httpMethod, path, data } = this;
+    return { name, message, clientMethod, statusCode, type, attempt, httpMethod, path, data };
+  }
+}
+
+/** The API could not be reached (after retries), or it did not answer in time. */
+export class ApifyNetworkError extends Error {
+  constructor(fields) {
+    super(fields.message, fields.cause === undefined ? undefined : { cause: fields.cause });
+    this.name = 'ApifyNetworkError';
+    defineFields(this, fields);
+  }
+  toJSON() {
+    const { name, message, code, clientMethod, attempt, httpMethod, path } = this;
+    return { name, message, code, clientMethod, attempt, httpMethod, path };
+  }
+}
+
+/** The API answered with a body that does not parse as its content type says (after retries). */
+export class InvalidResponseBodyError extends Error {
+  constructor(fields) {
+    super(fields.message, fields.cause === undefined ? undefined : { cause: fields.cause });
+    this.name = 'InvalidResponseBodyError';
+    this.code = 'invalid-response-body';
+    defineFields(this, fields);
+  }
+}
+
+export function attachAsyncIterator(promise, source) {
+  Object.defineProperty(promise, Symbol.asyncIterator, {
+    value() {
+      return source.iterator(this);
+    },
+  });
+  return promise;
+}
+
+export function callFetch(f, input, init) {
+  return f(input, init);
+}

@@ -1,0 +1,79 @@
+//! Every platform global the client touches, in one place. Nothing here goes through `window`:
+//! Workers, Deno and Node have none, so globals are bound by name (as gloo and reqwest do).
+
+use js_sys::{Array, Function, Object, Promise};
+use wasm_bindgen::prelude::*;
+use web_sys::{AbortSignal, RequestInit};
+
+#[wasm_bindgen]
+extern "C" {
+    /// `globalThis.fetch`, looked up at call time so tests and polyfills can replace it.
+    #[wasm_bindgen(js_name = fetch)]
+    pub fn global_fetch(input: &str, init: &RequestInit) -> Promise;
+
+    /// `AbortSignal.any([...])`: one signal for the caller's abort and our own timeout.
+    #[wasm_bindgen(js_namespace = AbortSignal, js_name = any)]
+    pub fn abort_signal_any(signals: &Array) -> AbortSignal;
+
+    /// `JSON.parse` on a JS string that never enters wasm memory.
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    pub fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
+
+    /// `JSON.stringify` of a user value, kept as a JS string.
+    #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
+    pub fn json_stringify(value: &JsValue) -> Result<JsValue, JsValue>;
+
+    /// `globalThis.Buffer` in Node; `undefined` elsewhere.
+    #[wasm_bindgen(thread_local_v2, js_namespace = globalThis, js_name = Buffer)]
+    pub static NODE_BUFFER: JsValue;
+
+    /// `globalThis.document`, only to tell browsers (which refuse a custom User-Agent) apart.
+    #[wasm_bindgen(thread_local_v2, js_namespace = globalThis, js_name = document)]
+    pub static DOCUMENT: JsValue;
+}
+
+#[wasm_bindgen(module = "/src/js/support.js")]
+extern "C" {
+    /// `class ApifyApiError extends Error`, constructed from a plain object of its fields.
+    #[wasm_bindgen(js_name = ApifyApiError)]
+    pub type ApifyApiErrorClass;
+    #[wasm_bindgen(constructor, js_class = "ApifyApiError")]
+    pub fn new(fields: &Object) -> ApifyApiErrorClass;
+
+    #[wasm_bindgen(js_name = ApifyNetworkError)]
+    pub type ApifyNetworkErrorClass;
+    #[wasm_bindgen(constructor, js_class = "ApifyNetworkError")]
+    pub fn new(fields: &Object) -> ApifyNetworkErrorClass;
+
+    #[wasm_bindgen(js_name = InvalidResponseBodyError)]
+    pub type InvalidResponseBodyErrorClass;
+    #[wasm_bindgen(constructor, js_class = "InvalidResponseBodyError")]
+    pub fn new(fields: &Object) -> InvalidResponseBodyErrorClass;
+
+    /// Makes `promise` also `for await`-iterable through `source.iterator(promise)`.
+    #[wasm_bindgen(js_name = attachAsyncIterator)]
+    pub fn attach_async_iterator(promise: &Promise, source: JsValue) -> Promise;
+
+    /// Calls a user-supplied `fetch` with `this` unbound, as a plain function call.
+    #[wasm_bindgen(js_name = callFetch, catch)]
+    pub fn call_fetch(f: &Function, input: &str, init: &RequestInit) -> Result<Promise, JsValue>;
+}
+
+/// Bytes as the runtime's users expect them: a `Buffer` in Node, a `Uint8Array` elsewhere.
+pub fn bytes_value(buf: &js_sys::ArrayBuffer) -> JsValue {
+    let is_node = NODE_BUFFER.with(|b| b.is_function());
+    if is_node {
+        let from = NODE_BUFFER.with(|b| js_sys::Reflect::get(b, &"from".into()));
+        if let Ok(from) = from.and_then(|f| f.dyn_into::<Function>()) {
+            let from_buffer = NODE_BUFFER.with(|b| from.call1(b, buf));
+            if let Ok(v) = from_buffer {
+                return v;
+            }
+        }
+    }
+    js_sys::Uint8Array::new(buf).into()
+}
+
+pub fn is_browser() -> bool {
+    DOCUMENT.with(|d| !d.is_undefined())
+}

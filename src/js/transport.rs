@@ -1,0 +1,259 @@
+//! The core's transport and platform traits over `fetch`, `AbortController` and gloo-timers.
+
+use std::cell::Cell;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll};
+
+use gloo_timers::callback::Timeout;
+use gloo_timers::future::TimeoutFuture;
+use js_sys::{Array, Function, Promise};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal, Headers, RequestInit, Response as FetchResponse};
+
+use super::sys;
+use crate::core::request::ResponseKind;
+use crate::core::transport::{Attempt, Platform, Response, SendError, Transport};
+
+/// A response whose body has been read and decoded by the platform.
+pub struct JsResponse {
+    pub status: u16,
+    pub headers: Headers,
+    /// Parsed JSON, a string, bytes, or `undefined` for an empty body.
+    pub body: JsValue,
+}
+
+impl Response for JsResponse {
+    fn status(&self) -> u16 {
+        self.status
+    }
+    fn header(&self, name: &str) -> Option<String> {
+        self.headers.get(name).ok().flatten()
+    }
+}
+
+/// One request's worth of what `fetch` needs, reused by every attempt.
+pub struct FetchTransport<'a> {
+    pub fetch: Option<&'a Function>,
+    pub headers: &'a Headers,
+    pub body: Option<&'a JsValue>,
+    pub signal: Option<&'a AbortSignal>,
+    pub response: ResponseKind,
+}
+
+/// Aborts the attempt's controller when dropped or when the timeout fires (reqwest's
+/// `AbortGuard`): a dropped future never leaves a request running.
+struct AbortGuard {
+    controller: AbortController,
+    timed_out: Rc<Cell<bool>>,
+    _timer: Timeout,
+}
+
+impl AbortGuard {
+    fn new(timeout_ms: u64) -> Result<Self, JsValue> {
+        let controller = AbortController::new()?;
+        let timed_out = Rc::new(Cell::new(false));
+        let (c, flag) = (controller.clone(), timed_out.clone());
+        let ms = timeout_ms.min(u32::MAX as u64) as u32;
+        let timer = Timeout::new(ms, move || {
+            flag.set(true);
+            c.abort();
+        });
+        Ok(AbortGuard {
+            controller,
+            timed_out,
+            _timer: timer,
+        })
+    }
+}
+
+impl Drop for AbortGuard {
+    fn drop(&mut self) {
+        self.controller.abort();
+    }
+}
+
+fn aborted_reason(signal: Option<&AbortSignal>) -> Option<JsValue> {
+    signal.filter(|s| s.aborted()).map(|s| s.reason())
+}
+
+impl Transport for FetchTransport<'_> {
+    type Response = JsResponse;
+    type Error = JsValue;
+
+    async fn send(&self, attempt: Attempt<'_>) -> Result<JsResponse, SendError<JsValue>> {
+        if let Some(reason) = aborted_reason(self.signal) {
+            return Err(SendError::Aborted(reason));
+        }
+        let guard = AbortGuard::new(attempt.timeout_ms).map_err(SendError::Network)?;
+        let signal = match self.signal {
+            Some(user) => sys::abort_signal_any(&Array::of2(user, &guard.controller.signal())),
+            None => guard.controller.signal(),
+        };
+        let init = RequestInit::new();
+        init.set_method(attempt.method.as_str());
+        init.set_headers(self.headers);
+        if let Some(body) = self.body {
+            init.set_body(body);
+        }
+        init.set_signal(Some(&signal));
+
+        let classify = |e: JsValue| {
+            if let Some(reason) = aborted_reason(self.signal) {
+                SendError::Aborted(reason)
+            } else if guard.timed_out.get() {
+                SendError::Timeout
+            } else {
+                SendError::Network(e)
+            }
+        };
+        let promise = match self.fetch {
+            Some(f) => sys::call_fetch(f, attempt.url, &init).map_err(SendError::Network)?,
+            None => sys::global_fetch(attempt.url, &init),
+        };
+        let resp: FetchResponse = JsFuture::from(promise)
+            .await
+            .map_err(classify)?
+            .dyn_into()
+            .map_err(SendError::Network)?;
+        let status = resp.status();
+        let headers = resp.headers();
+        let body = read_body(&resp, &headers, self.response)
+            .await
+            .map_err(|e| match e {
+                BodyError::Read(e) => classify(e),
+                BodyError::Parse(e) => SendError::InvalidBody(e),
+            })?;
+        Ok(JsResponse {
+            status,
+            headers,
+            body,
+        })
+    }
+}
+
+enum BodyError {
+    Read(JsValue),
+    Parse(JsValue),
+}
+
+/// Decodes a body as the official client does (§2.7 of the reference): `application/json` is
+/// parsed by the platform's `JSON.parse`, text and XML stay strings, anything else is bytes.
+async fn read_body(
+    resp: &FetchResponse,
+    headers: &Headers,
+    kind: ResponseKind,
+) -> Result<JsValue, BodyError> {
+    let content_type = headers
+        .get("content-type")
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let essence = content_type.split(';').next().unwrap_or("").trim();
+    let textual = kind == ResponseKind::Auto
+        && (essence == "application/json"
+            || essence.starts_with("text/")
+            || (essence.starts_with("application/") && essence.ends_with("xml")));
+    match kind {
+        ResponseKind::Empty => Ok(JsValue::UNDEFINED),
+        _ if textual => {
+            let text = JsFuture::from(resp.text().map_err(BodyError::Read)?)
+                .await
+                .map_err(BodyError::Read)?;
+            // The text stays a JS string: checking its length and parsing it never copies it
+            // into wasm memory.
+            if text.unchecked_ref::<js_sys::JsString>().length() == 0 {
+                return Ok(JsValue::UNDEFINED);
+            }
+            if essence == "application/json" {
+                sys::json_parse(&text).map_err(BodyError::Parse)
+            } else {
+                Ok(text)
+            }
+        }
+        _ => {
+            let buf = JsFuture::from(resp.array_buffer().map_err(BodyError::Read)?)
+                .await
+                .map_err(BodyError::Read)?;
+            let buf: js_sys::ArrayBuffer = buf.unchecked_into();
+            if buf.byte_length() == 0 && kind == ResponseKind::Auto {
+                return Ok(JsValue::UNDEFINED);
+            }
+            Ok(sys::bytes_value(&buf))
+        }
+    }
+}
+
+/// Backoff sleeps with gloo-timers that end early when the caller aborts.
+pub struct JsPlatform<'a> {
+    pub signal: Option<&'a AbortSignal>,
+}
+
+impl Platform for JsPlatform<'_> {
+    type Error = JsValue;
+
+    async fn sleep(&self, ms: u64) -> Result<(), JsValue> {
+        let timer = TimeoutFuture::new(ms.min(u32::MAX as u64) as u32);
+        let Some(signal) = self.signal else {
+            timer.await;
+            return Ok(());
+        };
+        if signal.aborted() {
+            return Err(signal.reason());
+        }
+        // The abort listener is the promise's own `reject`: no Rust closure to keep alive.
+        let mut reject_fn: Option<Function> = None;
+        let aborted = Promise::new(&mut |_resolve, reject| {
+            let _ = signal.add_event_listener_with_callback("abort", &reject);
+            reject_fn = Some(reject);
+        });
+        let result = Race {
+            a: timer,
+            b: JsFuture::from(aborted),
+        }
+        .await;
+        if let Some(f) = reject_fn {
+            let _ = signal.remove_event_listener_with_callback("abort", &f);
+        }
+        match result {
+            Either::A(()) => Ok(()),
+            Either::B(_) => Err(signal.reason()),
+        }
+    }
+
+    fn random(&self) -> f64 {
+        js_sys::Math::random()
+    }
+
+    fn now_ms(&self) -> f64 {
+        js_sys::Date::now()
+    }
+}
+
+enum Either<A, B> {
+    A(A),
+    B(B),
+}
+
+/// The first of two futures to finish (both are `Unpin`: a timer and a `JsFuture`).
+struct Race<A, B> {
+    a: A,
+    b: B,
+}
+
+impl<A: Future + Unpin, B: Future + Unpin> Future for Race<A, B> {
+    type Output = Either<A::Output, B::Output>;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        if let Poll::Ready(v) = Pin::new(&mut self.a).poll(cx) {
+            return Poll::Ready(Either::A(v));
+        }
+        if let Poll::Ready(v) = Pin::new(&mut self.b).poll(cx) {
+            return Poll::Ready(Either::B(v));
+        }
+        Poll::Pending
+    }
+}
