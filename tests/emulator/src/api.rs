@@ -20,7 +20,13 @@ fn resolve_alias(app: &App, route: &Route, ctx: &mut Ctx) -> Result<(), ApiError
             }
             _ => {
                 let task = crate::actors::resolve_task(a, &ctx.p("actorTaskId"))?;
-                crate::actors::last_run(a, "actorTaskId", &task, status.as_deref(), origin.as_deref())
+                crate::actors::last_run(
+                    a,
+                    "actorTaskId",
+                    &task,
+                    status.as_deref(),
+                    origin.as_deref(),
+                )
             }
         })?;
         ctx.params.insert("runId".into(), run_id);

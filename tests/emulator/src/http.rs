@@ -127,11 +127,7 @@ impl ApiError {
 }
 
 pub fn not_found(what: &str) -> ApiError {
-    ApiError::new(
-        404,
-        "record-not-found",
-        format!("{what} was not found"),
-    )
+    ApiError::new(404, "record-not-found", format!("{what} was not found"))
 }
 
 pub fn invalid(msg: impl Into<String>) -> ApiError {

@@ -163,7 +163,10 @@ pub fn canonical(tpl: &str) -> Canon {
     let mut t = tpl.to_string();
     for (prefix, v) in [
         ("/v2/actors/{actorId}/runs/last", Via::LastRunOfActor),
-        ("/v2/actor-tasks/{actorTaskId}/runs/last", Via::LastRunOfTask),
+        (
+            "/v2/actor-tasks/{actorTaskId}/runs/last",
+            Via::LastRunOfTask,
+        ),
     ] {
         if let Some(rest) = t.strip_prefix(prefix) {
             if rest.is_empty() || rest.starts_with('/') {
@@ -182,8 +185,16 @@ pub fn canonical(tpl: &str) -> Canon {
     let mut storage = RunStorage::None;
     for (seg, st, core) in [
         ("/dataset", RunStorage::Dataset, "/v2/datasets/{datasetId}"),
-        ("/key-value-store", RunStorage::Kvs, "/v2/key-value-stores/{storeId}"),
-        ("/request-queue", RunStorage::Rq, "/v2/request-queues/{queueId}"),
+        (
+            "/key-value-store",
+            RunStorage::Kvs,
+            "/v2/key-value-stores/{storeId}",
+        ),
+        (
+            "/request-queue",
+            RunStorage::Rq,
+            "/v2/request-queues/{queueId}",
+        ),
         ("/log", RunStorage::Log, "/v2/logs/{buildOrRunId}"),
     ] {
         if let Some(rest) = t.strip_prefix(&format!("/v2/actor-runs/{{runId}}{seg}")) {
@@ -197,7 +208,11 @@ pub fn canonical(tpl: &str) -> Canon {
     if t == "/v2/actor-builds/{buildId}/log" {
         t = "/v2/logs/{buildOrRunId}".into();
     }
-    Canon { via, storage, core: t }
+    Canon {
+        via,
+        storage,
+        core: t,
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -54,10 +54,11 @@ impl App {
     /// Runs `f` on the account with key `acct` (created if missing).
     pub fn with<R>(&self, acct: &str, f: impl FnOnce(&mut Account) -> R) -> R {
         let mut g = self.lock();
-        let a = g
-            .accounts
-            .entry(acct.to_string())
-            .or_insert_with(|| Account::new(acct));
+        let a = g.accounts.entry(acct.to_string()).or_insert_with(|| {
+            let mut a = Account::new(acct);
+            crate::actors::seed(&mut a);
+            a
+        });
         f(a)
     }
 }
@@ -65,7 +66,6 @@ impl App {
 /// A request after auth and body decoding.
 pub struct Ctx {
     pub method: String,
-    pub path: String,
     pub query: Vec<(String, String)>,
     pub headers: HeaderMap,
     pub body: Bytes,
@@ -82,8 +82,10 @@ impl Ctx {
             .map(|(_, v)| v.as_str())
     }
     pub fn qbool(&self, k: &str) -> bool {
-        matches!(self.q(k), Some("1") | Some("true") | Some("TRUE") | Some("True") | Some(""))
-            && self.q(k).is_some()
+        matches!(
+            self.q(k),
+            Some("1") | Some("true") | Some("TRUE") | Some("True") | Some("")
+        ) && self.q(k).is_some()
     }
     pub fn qint(&self, k: &str) -> Result<Option<i64>, ApiError> {
         match self.q(k) {
@@ -140,7 +142,11 @@ fn err(e: ApiError) -> SvcResult {
 }
 
 fn token_of(req: &Request<Incoming>, query: &[(String, String)]) -> Option<String> {
-    if let Some(v) = req.headers().get("authorization").and_then(|v| v.to_str().ok()) {
+    if let Some(v) = req
+        .headers()
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+    {
         let v = v.trim();
         let t = v
             .strip_prefix("Bearer ")
@@ -335,7 +341,10 @@ async fn handle_inner(app: Arc<App>, req: Request<Incoming>) -> SvcResult {
     }
     if !is_control && !(path.starts_with("/v2/") || path == "/v2") {
         if path == "/" || path.is_empty() {
-            return Ok(data(200, json!({"emulator": "apify-emulator", "api": "/v2"})));
+            return Ok(data(
+                200,
+                json!({"emulator": "apify-emulator", "api": "/v2"}),
+            ));
         }
         return err(ApiError::new(
             404,
@@ -401,7 +410,9 @@ async fn handle_inner(app: Arc<App>, req: Request<Incoming>) -> SvcResult {
     let body = match Limited::new(incoming, MAX_BODY).collect().await {
         Ok(c) => c.to_bytes(),
         Err(e) => {
-            if e.downcast_ref::<http_body_util::LengthLimitError>().is_some() {
+            if e.downcast_ref::<http_body_util::LengthLimitError>()
+                .is_some()
+            {
                 return err(ApiError::new(
                     413,
                     "request-too-large",
@@ -420,10 +431,12 @@ async fn handle_inner(app: Arc<App>, req: Request<Incoming>) -> SvcResult {
     // Route lookup (needed for the request log's operationId).
     let lookup = routes::lookup(&app.routes, &method, &path);
     let lookup = match lookup {
-        Lookup::NotFound | Lookup::WrongMethod(_) if method == "HEAD" => match routes::lookup(&app.routes, "GET", &path) {
-            Lookup::Found(m) => Lookup::Found(m),
-            other => other,
-        },
+        Lookup::NotFound | Lookup::WrongMethod(_) if method == "HEAD" => {
+            match routes::lookup(&app.routes, "GET", &path) {
+                Lookup::Found(m) => Lookup::Found(m),
+                other => other,
+            }
+        }
         other => other,
     };
     let op_id = match &lookup {
@@ -467,7 +480,7 @@ async fn handle_inner(app: Arc<App>, req: Request<Incoming>) -> SvcResult {
         FaultAction::Truncate => truncate = true,
     }
 
-    let resp = route_and_run(&app, lookup, method, path, query, headers, body, acct_key).await;
+    let resp = route_and_run(&app, lookup, method, &path, query, headers, body, acct_key).await;
     if truncate {
         return truncated(resp).await;
     }
@@ -479,7 +492,7 @@ async fn route_and_run(
     app: &Arc<App>,
     lookup: Lookup<'_>,
     method: String,
-    path: String,
+    path: &str,
     query: Vec<(String, String)>,
     headers: HeaderMap,
     body: Bytes,
@@ -521,7 +534,6 @@ async fn route_and_run(
     let route = m.route;
     let mut ctx = Ctx {
         method: method.clone(),
-        path,
         query,
         headers,
         body,
@@ -583,7 +595,16 @@ fn control(app: &App, acct: &str, method: &str, path: &str, body: &Bytes) -> Res
                 return invalid("'fault' must be an object").into_resp();
             };
             let kind = fault.get("type").and_then(Value::as_str).unwrap_or("");
-            if !["status", "latency", "reset", "truncate", "invalidJson", "hang"].contains(&kind) {
+            if ![
+                "status",
+                "latency",
+                "reset",
+                "truncate",
+                "invalidJson",
+                "hang",
+            ]
+            .contains(&kind)
+            {
                 return invalid(format!("Unknown fault type '{kind}'")).into_resp();
             }
             let method = v
@@ -626,7 +647,9 @@ fn control(app: &App, acct: &str, method: &str, path: &str, body: &Bytes) -> Res
             http::no_content()
         }
         ("GET", "/_emulator/counters") => {
-            let c = app.with(acct, |a| serde_json::to_value(&a.counters).unwrap_or(Value::Null));
+            let c = app.with(acct, |a| {
+                serde_json::to_value(&a.counters).unwrap_or(Value::Null)
+            });
             data(200, c)
         }
         ("DELETE", "/_emulator/counters") => {

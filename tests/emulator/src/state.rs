@@ -1,6 +1,6 @@
 //! In-memory state: one `Account` per distinct token.
 
-use crate::util::{hash_hex, new_id, now_iso, now_ms, random_string};
+use crate::util::{hash_hex, new_id, now_ms, random_string};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, HashMap};
@@ -59,15 +59,27 @@ impl Meta {
         m.insert("userId".into(), json!(user_id));
         m.insert("username".into(), json!(username));
         m.insert("createdAt".into(), json!(crate::util::iso(self.created_ms)));
-        m.insert("modifiedAt".into(), json!(crate::util::iso(self.modified_ms)));
-        m.insert("accessedAt".into(), json!(crate::util::iso(self.accessed_ms)));
+        m.insert(
+            "modifiedAt".into(),
+            json!(crate::util::iso(self.modified_ms)),
+        );
+        m.insert(
+            "accessedAt".into(),
+            json!(crate::util::iso(self.accessed_ms)),
+        );
         m.insert("actId".into(), json!(self.act_id));
         m.insert("actRunId".into(), json!(self.act_run_id));
         m.insert(
             "generalAccess".into(),
-            json!(self.general_access.as_deref().unwrap_or("FOLLOW_USER_SETTING")),
+            json!(self
+                .general_access
+                .as_deref()
+                .unwrap_or("FOLLOW_USER_SETTING")),
         );
-        m.insert("urlSigningSecretKey".into(), json!(self.url_signing_secret_key));
+        m.insert(
+            "urlSigningSecretKey".into(),
+            json!(self.url_signing_secret_key),
+        );
         if let Some(s) = &self.schema {
             m.insert("schema".into(), s.clone());
         }
@@ -138,6 +150,9 @@ pub struct Account {
     pub charges: HashMap<String, Value>,
     pub limits: Value,
     pub secret: String,
+    /// Simulation generation per run: bumping it stops the current simulation task.
+    #[serde(default)]
+    pub run_gen: HashMap<String, u64>,
     #[serde(skip)]
     pub faults: Vec<Fault>,
     #[serde(skip)]
@@ -199,8 +214,4 @@ pub fn touch(meta: &mut Meta, modified: bool) {
     if modified {
         meta.modified_ms = now;
     }
-}
-
-pub fn _unused() -> String {
-    now_iso()
 }

@@ -1,6 +1,6 @@
 //! Datasets, key-value stores and request queues.
 
-use crate::http::{self, data, invalid, not_found, ApiError, ApiResult, Resp};
+use crate::http::{self, data, invalid, not_found, ApiError, ApiResult};
 use crate::server::Ctx;
 use crate::state::{touch, Account, Dataset, Kvs, Meta, Record, Rq, RqRequest};
 use crate::util::{iso, now_ms, percent_encode};
@@ -61,7 +61,11 @@ pub fn resolve(a: &Account, kind: Kind, key: &str) -> Result<String, ApiError> {
         .ok_or_else(|| not_found(&format!("{} '{key}'", kind.label())))
 }
 
-fn page_params(ctx: &Ctx, default_limit: i64, max_limit: i64) -> Result<(usize, usize, bool), ApiError> {
+fn page_params(
+    ctx: &Ctx,
+    default_limit: i64,
+    max_limit: i64,
+) -> Result<(usize, usize, bool), ApiError> {
     let offset = ctx.qint("offset")?.unwrap_or(0);
     let limit = ctx.qint("limit")?.unwrap_or(default_limit);
     if offset < 0 {
@@ -70,7 +74,11 @@ fn page_params(ctx: &Ctx, default_limit: i64, max_limit: i64) -> Result<(usize, 
     if limit < 0 {
         return Err(invalid("Parameter 'limit' must be >= 0"));
     }
-    let limit = if limit == 0 { default_limit } else { limit.min(max_limit) };
+    let limit = if limit == 0 {
+        default_limit
+    } else {
+        limit.min(max_limit)
+    };
     Ok((offset as usize, limit as usize, ctx.qbool("desc")))
 }
 
@@ -107,7 +115,10 @@ pub fn dataset_json(a: &Account, d: &Dataset) -> Value {
     m.insert("fields".into(), json!([]));
     m.insert(
         "consoleUrl".into(),
-        json!(format!("https://console.apify.com/storage/datasets/{}", d.meta.id)),
+        json!(format!(
+            "https://console.apify.com/storage/datasets/{}",
+            d.meta.id
+        )),
     );
     Value::Object(m)
 }
@@ -121,7 +132,10 @@ pub fn kvs_json(a: &Account, k: &Kvs) -> Value {
     );
     m.insert(
         "consoleUrl".into(),
-        json!(format!("https://console.apify.com/storage/key-value-stores/{}", k.meta.id)),
+        json!(format!(
+            "https://console.apify.com/storage/key-value-stores/{}",
+            k.meta.id
+        )),
     );
     Value::Object(m)
 }
@@ -140,7 +154,10 @@ pub fn rq_json(a: &Account, q: &Rq) -> Value {
     );
     m.insert(
         "consoleUrl".into(),
-        json!(format!("https://console.apify.com/storage/request-queues/{}", q.meta.id)),
+        json!(format!(
+            "https://console.apify.com/storage/request-queues/{}",
+            q.meta.id
+        )),
     );
     Value::Object(m)
 }
@@ -168,13 +185,31 @@ pub fn create(a: &mut Account, kind: Kind, name: Option<String>) -> String {
     let id = meta.id.clone();
     match kind {
         Kind::Dataset => {
-            a.datasets.insert(id.clone(), Dataset { meta, items: Vec::new() });
+            a.datasets.insert(
+                id.clone(),
+                Dataset {
+                    meta,
+                    items: Vec::new(),
+                },
+            );
         }
         Kind::Kvs => {
-            a.kvs.insert(id.clone(), Kvs { meta, records: Default::default() });
+            a.kvs.insert(
+                id.clone(),
+                Kvs {
+                    meta,
+                    records: Default::default(),
+                },
+            );
         }
         Kind::Rq => {
-            a.rqs.insert(id.clone(), Rq { meta, ..Default::default() });
+            a.rqs.insert(
+                id.clone(),
+                Rq {
+                    meta,
+                    ..Default::default()
+                },
+            );
         }
     }
     id
@@ -200,7 +235,10 @@ pub fn get_or_create(a: &mut Account, kind: Kind, ctx: &Ctx) -> ApiResult {
                 "Storage name '{n}' is invalid: use only letters, digits and dashes (max 63 characters)"
             )));
         }
-        if let Some(m) = metas(a, kind).into_iter().find(|m| m.name.as_deref() == Some(n)) {
+        if let Some(m) = metas(a, kind)
+            .into_iter()
+            .find(|m| m.name.as_deref() == Some(n))
+        {
             let id = m.id.clone();
             return Ok(data(200, storage_json(a, kind, &id)));
         }
@@ -281,7 +319,11 @@ pub fn push_items(d: &mut Dataset, body: &[u8]) -> Result<usize, ApiError> {
     let items = match v {
         Value::Array(a) => a,
         o @ Value::Object(_) => vec![o],
-        _ => return Err(invalid("Request body must be a JSON object or an array of objects")),
+        _ => {
+            return Err(invalid(
+                "Request body must be a JSON object or an array of objects",
+            ))
+        }
     };
     if items.iter().any(|i| !i.is_object()) {
         return Err(invalid("Each dataset item must be a JSON object"));
@@ -289,7 +331,11 @@ pub fn push_items(d: &mut Dataset, body: &[u8]) -> Result<usize, ApiError> {
     let n = items.len();
     d.items.reserve(n);
     for i in items {
-        d.items.push(serde_json::to_string(&i).unwrap_or_default().into_boxed_str());
+        d.items.push(
+            serde_json::to_string(&i)
+                .unwrap_or_default()
+                .into_boxed_str(),
+        );
     }
     touch(&mut d.meta, true);
     Ok(n)
@@ -305,7 +351,11 @@ fn flatten_into(prefix: &str, v: &Value, out: &mut Map<String, Value>) {
     match v {
         Value::Object(m) if !m.is_empty() => {
             for (k, vv) in m {
-                let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                let key = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
                 flatten_into(&key, vv, out);
             }
         }
@@ -441,7 +491,10 @@ fn xml_value(v: &Value) -> String {
             .iter()
             .map(|(k, v)| format!("<{k}>{}</{k}>", xml_value(v)))
             .collect(),
-        Value::Array(a) => a.iter().map(|v| format!("<item>{}</item>", xml_value(v))).collect(),
+        Value::Array(a) => a
+            .iter()
+            .map(|v| format!("<item>{}</item>", xml_value(v)))
+            .collect(),
         Value::Null => String::new(),
         Value::String(s) => xml_escape(s),
         other => other.to_string(),
@@ -474,151 +527,176 @@ pub fn get_items(a: &mut Account, id: &str, ctx: &Ctx, status: u16) -> ApiResult
     let offset = offset as usize;
     let limit_n = limit.map(|l| l as usize).unwrap_or(usize::MAX);
     let slice: Vec<&str> = if desc {
-        d.items.iter().rev().skip(offset).take(limit_n).map(|s| &**s).collect()
+        d.items
+            .iter()
+            .rev()
+            .skip(offset)
+            .take(limit_n)
+            .map(|s| &**s)
+            .collect()
     } else {
-        d.items.iter().skip(offset).take(limit_n).map(|s| &**s).collect()
+        d.items
+            .iter()
+            .skip(offset)
+            .take(limit_n)
+            .map(|s| &**s)
+            .collect()
     };
     let count;
-    let (ctype, body): (&str, Vec<u8>) = if opts.trivial() && (format == "json" || format == "jsonl") {
-        count = slice.len();
-        let len: usize = slice.iter().map(|s| s.len() + 1).sum::<usize>() + 2;
-        let mut out = Vec::with_capacity(len);
-        if format == "json" {
-            out.push(b'[');
-            for (i, s) in slice.iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
+    let (ctype, body): (&str, Vec<u8>) =
+        if opts.trivial() && (format == "json" || format == "jsonl") {
+            count = slice.len();
+            let len: usize = slice.iter().map(|s| s.len() + 1).sum::<usize>() + 2;
+            let mut out = Vec::with_capacity(len);
+            if format == "json" {
+                out.push(b'[');
+                for (i, s) in slice.iter().enumerate() {
+                    if i > 0 {
+                        out.push(b',');
+                    }
+                    out.extend_from_slice(s.as_bytes());
                 }
-                out.extend_from_slice(s.as_bytes());
-            }
-            out.push(b']');
-            ("application/json; charset=utf-8", out)
-        } else {
-            for s in &slice {
-                out.extend_from_slice(s.as_bytes());
-                out.push(b'\n');
-            }
-            ("application/jsonl; charset=utf-8", out)
-        }
-    } else {
-        let mut items = Vec::with_capacity(slice.len());
-        for s in &slice {
-            if let Ok(v) = serde_json::from_str::<Value>(s) {
-                opts.apply(v, &mut items);
-            }
-        }
-        count = items.len();
-        match format.as_str() {
-            "json" => (
-                "application/json; charset=utf-8",
-                serde_json::to_vec(&items).unwrap_or_default(),
-            ),
-            "jsonl" => {
-                let mut out = Vec::new();
-                for i in &items {
-                    out.extend(serde_json::to_vec(i).unwrap_or_default());
+                out.push(b']');
+                ("application/json; charset=utf-8", out)
+            } else {
+                for s in &slice {
+                    out.extend_from_slice(s.as_bytes());
                     out.push(b'\n');
                 }
                 ("application/jsonl; charset=utf-8", out)
             }
-            "csv" => {
-                let delim = ctx.q("delimiter").filter(|d| !d.is_empty()).unwrap_or(",").to_string();
-                let flat: Vec<Map<String, Value>> = items
-                    .iter()
-                    .map(|i| {
-                        let mut m = Map::new();
-                        flatten_into("", i, &mut m);
-                        m
-                    })
-                    .collect();
-                let mut cols: Vec<String> = Vec::new();
-                if !opts.fields.is_empty() {
-                    cols = opts.fields.clone();
+        } else {
+            let mut items = Vec::with_capacity(slice.len());
+            for s in &slice {
+                if let Ok(v) = serde_json::from_str::<Value>(s) {
+                    opts.apply(v, &mut items);
                 }
-                for m in &flat {
-                    for k in m.keys() {
-                        if !cols.iter().any(|c| c == k) && opts.fields.is_empty() {
-                            cols.push(k.clone());
+            }
+            count = items.len();
+            match format.as_str() {
+                "json" => (
+                    "application/json; charset=utf-8",
+                    serde_json::to_vec(&items).unwrap_or_default(),
+                ),
+                "jsonl" => {
+                    let mut out = Vec::new();
+                    for i in &items {
+                        out.extend(serde_json::to_vec(i).unwrap_or_default());
+                        out.push(b'\n');
+                    }
+                    ("application/jsonl; charset=utf-8", out)
+                }
+                "csv" => {
+                    let delim = ctx
+                        .q("delimiter")
+                        .filter(|d| !d.is_empty())
+                        .unwrap_or(",")
+                        .to_string();
+                    let flat: Vec<Map<String, Value>> = items
+                        .iter()
+                        .map(|i| {
+                            let mut m = Map::new();
+                            flatten_into("", i, &mut m);
+                            m
+                        })
+                        .collect();
+                    let mut cols: Vec<String> = Vec::new();
+                    if !opts.fields.is_empty() {
+                        cols = opts.fields.clone();
+                    }
+                    for m in &flat {
+                        for k in m.keys() {
+                            if !cols.iter().any(|c| c == k) && opts.fields.is_empty() {
+                                cols.push(k.clone());
+                            }
                         }
                     }
-                }
-                let mut out = String::new();
-                if ctx.qbool("bom") {
-                    out.push('\u{feff}');
-                }
-                if !ctx.qbool("skipHeaderRow") {
-                    out.push_str(
-                        &cols
-                            .iter()
-                            .map(|c| csv_cell(&json!(c), &delim))
-                            .collect::<Vec<_>>()
-                            .join(&delim),
-                    );
-                    out.push_str("\r\n");
-                }
-                for m in &flat {
-                    out.push_str(
-                        &cols
-                            .iter()
-                            .map(|c| csv_cell(m.get(c).unwrap_or(&Value::Null), &delim))
-                            .collect::<Vec<_>>()
-                            .join(&delim),
-                    );
-                    out.push_str("\r\n");
-                }
-                ("text/csv; charset=utf-8", out.into_bytes())
-            }
-            "xml" | "rss" => {
-                let root = ctx.q("xmlRoot").unwrap_or("items");
-                let row = ctx.q("xmlRow").unwrap_or("item");
-                let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-                if format == "rss" {
-                    out.push_str("<rss version=\"2.0\"><channel>");
-                    out.push_str(&format!(
-                        "<title>{}</title><description>{}</description>",
-                        xml_escape(ctx.q("feedTitle").unwrap_or("Dataset")),
-                        xml_escape(ctx.q("feedDescription").unwrap_or(""))
-                    ));
-                    for i in &items {
-                        out.push_str(&format!("<item>{}</item>", xml_value(i)));
+                    let mut out = String::new();
+                    if ctx.qbool("bom") {
+                        out.push('\u{feff}');
                     }
-                    out.push_str("</channel></rss>");
-                    ("application/rss+xml; charset=utf-8", out.into_bytes())
-                } else {
-                    out.push_str(&format!("<{root}>"));
-                    for i in &items {
-                        out.push_str(&format!("<{row}>{}</{row}>", xml_value(i)));
+                    if !ctx.qbool("skipHeaderRow") {
+                        out.push_str(
+                            &cols
+                                .iter()
+                                .map(|c| csv_cell(&json!(c), &delim))
+                                .collect::<Vec<_>>()
+                                .join(&delim),
+                        );
+                        out.push_str("\r\n");
                     }
-                    out.push_str(&format!("</{root}>"));
-                    ("application/xml; charset=utf-8", out.into_bytes())
+                    for m in &flat {
+                        out.push_str(
+                            &cols
+                                .iter()
+                                .map(|c| csv_cell(m.get(c).unwrap_or(&Value::Null), &delim))
+                                .collect::<Vec<_>>()
+                                .join(&delim),
+                        );
+                        out.push_str("\r\n");
+                    }
+                    ("text/csv; charset=utf-8", out.into_bytes())
                 }
-            }
-            _ => {
-                let mut out = String::from("<!DOCTYPE html><html><body><table>");
-                for i in &items {
-                    out.push_str("<tr>");
-                    if let Value::Object(m) = i {
-                        for v in m.values() {
-                            out.push_str(&format!("<td>{}</td>", xml_escape(&csv_cell(v, "\u{0}"))));
+                "xml" | "rss" => {
+                    let root = ctx.q("xmlRoot").unwrap_or("items");
+                    let row = ctx.q("xmlRow").unwrap_or("item");
+                    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+                    if format == "rss" {
+                        out.push_str("<rss version=\"2.0\"><channel>");
+                        out.push_str(&format!(
+                            "<title>{}</title><description>{}</description>",
+                            xml_escape(ctx.q("feedTitle").unwrap_or("Dataset")),
+                            xml_escape(ctx.q("feedDescription").unwrap_or(""))
+                        ));
+                        for i in &items {
+                            out.push_str(&format!("<item>{}</item>", xml_value(i)));
                         }
+                        out.push_str("</channel></rss>");
+                        ("application/rss+xml; charset=utf-8", out.into_bytes())
+                    } else {
+                        out.push_str(&format!("<{root}>"));
+                        for i in &items {
+                            out.push_str(&format!("<{row}>{}</{row}>", xml_value(i)));
+                        }
+                        out.push_str(&format!("</{root}>"));
+                        ("application/xml; charset=utf-8", out.into_bytes())
                     }
-                    out.push_str("</tr>");
                 }
-                out.push_str("</table></body></html>");
-                ("text/html; charset=utf-8", out.into_bytes())
+                _ => {
+                    let mut out = String::from("<!DOCTYPE html><html><body><table>");
+                    for i in &items {
+                        out.push_str("<tr>");
+                        if let Value::Object(m) = i {
+                            for v in m.values() {
+                                out.push_str(&format!(
+                                    "<td>{}</td>",
+                                    xml_escape(&csv_cell(v, "\u{0}"))
+                                ));
+                            }
+                        }
+                        out.push_str("</tr>");
+                    }
+                    out.push_str("</table></body></html>");
+                    ("text/html; charset=utf-8", out.into_bytes())
+                }
             }
-        }
-    };
+        };
     let mut r = http::raw(status, ctype, body);
     http::set_header(&mut r, "x-apify-pagination-total", &total.to_string());
     http::set_header(&mut r, "x-apify-pagination-offset", &offset.to_string());
     http::set_header(
         &mut r,
         "x-apify-pagination-limit",
-        &limit.map(|l| l.to_string()).unwrap_or_else(|| "999999999999".into()),
+        &limit
+            .map(|l| l.to_string())
+            .unwrap_or_else(|| "999999999999".into()),
     );
     http::set_header(&mut r, "x-apify-pagination-count", &count.to_string());
-    http::set_header(&mut r, "x-apify-pagination-desc", if desc { "true" } else { "false" });
+    http::set_header(
+        &mut r,
+        "x-apify-pagination-desc",
+        if desc { "true" } else { "false" },
+    );
     if ctx.qbool("attachment") {
         http::set_header(
             &mut r,
@@ -633,11 +711,13 @@ pub fn statistics(a: &Account, id: &str) -> ApiResult {
     let d = a.datasets.get(id).ok_or_else(|| not_found("Dataset"))?;
     let mut stats: Map<String, Value> = Map::new();
     for s in &d.items {
-        let Ok(Value::Object(m)) = serde_json::from_str::<Value>(s) else { continue };
+        let Ok(Value::Object(m)) = serde_json::from_str::<Value>(s) else {
+            continue;
+        };
         for (k, v) in m {
-            let e = stats
-                .entry(k)
-                .or_insert_with(|| json!({"min": null, "max": null, "nullCount": 0, "emptyCount": 0}));
+            let e = stats.entry(k).or_insert_with(
+                || json!({"min": null, "max": null, "nullCount": 0, "emptyCount": 0}),
+            );
             match &v {
                 Value::Null => e["nullCount"] = json!(e["nullCount"].as_u64().unwrap_or(0) + 1),
                 Value::String(s) if s.is_empty() => {
@@ -663,7 +743,10 @@ pub fn statistics(a: &Account, id: &str) -> ApiResult {
 
 pub fn list_keys(a: &mut Account, id: &str, ctx: &Ctx) -> ApiResult {
     let base = format!("/v2/key-value-stores/{id}/records/");
-    let k = a.kvs.get_mut(id).ok_or_else(|| not_found("Key-value store"))?;
+    let k = a
+        .kvs
+        .get_mut(id)
+        .ok_or_else(|| not_found("Key-value store"))?;
     touch(&mut k.meta, false);
     let limit = ctx.qint("limit")?.unwrap_or(1000);
     if limit < 0 {
@@ -674,9 +757,10 @@ pub fn list_keys(a: &mut Account, id: &str, ctx: &Ctx) -> ApiResult {
     let prefix = ctx.q("prefix").unwrap_or("");
     let mut items = Vec::new();
     let mut truncated = false;
-    let iter = k.records.iter().filter(|(key, _)| {
-        start.is_none_or(|s| key.as_str() > s) && key.starts_with(prefix)
-    });
+    let iter = k
+        .records
+        .iter()
+        .filter(|(key, _)| start.is_none_or(|s| key.as_str() > s) && key.starts_with(prefix));
     for (key, rec) in iter {
         if items.len() == limit {
             truncated = true;
@@ -685,7 +769,10 @@ pub fn list_keys(a: &mut Account, id: &str, ctx: &Ctx) -> ApiResult {
         items.push(json!({"key": key, "size": rec.value.len(), "recordPublicUrl": format!("{base}{}", percent_encode(key))}));
     }
     let next = if truncated {
-        items.last().and_then(|i| i.get("key").cloned()).unwrap_or(Value::Null)
+        items
+            .last()
+            .and_then(|i| i.get("key").cloned())
+            .unwrap_or(Value::Null)
     } else {
         Value::Null
     };
@@ -699,26 +786,41 @@ pub fn list_keys(a: &mut Account, id: &str, ctx: &Ctx) -> ApiResult {
 pub fn valid_key(k: &str) -> bool {
     !k.is_empty()
         && k.len() <= 256
-        && k.bytes().all(|b| b.is_ascii_alphanumeric() || b"!-_.'()*~ @$,;=&+:".contains(&b))
+        && k.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!-_.'()*~ @$,;=&+:".contains(&b))
 }
 
 pub fn get_record(a: &mut Account, id: &str, key: &str, ctx: &Ctx) -> ApiResult {
-    let k = a.kvs.get_mut(id).ok_or_else(|| not_found("Key-value store"))?;
+    let k = a
+        .kvs
+        .get_mut(id)
+        .ok_or_else(|| not_found("Key-value store"))?;
     touch(&mut k.meta, false);
-    let rec = k.records.get(key).ok_or_else(|| not_found(&format!("Record '{key}'")))?;
+    let rec = k
+        .records
+        .get(key)
+        .ok_or_else(|| not_found(&format!("Record '{key}'")))?;
     let mut r = http::raw(200, &rec.content_type, rec.value.clone());
     if ctx.method == "HEAD" {
         http::set_header(&mut r, "content-length", &rec.value.len().to_string());
     }
     if ctx.qbool("attachment") {
-        http::set_header(&mut r, "content-disposition", &format!("attachment; filename=\"{}\"", percent_encode(key)));
+        http::set_header(
+            &mut r,
+            "content-disposition",
+            &format!("attachment; filename=\"{}\"", percent_encode(key)),
+        );
     }
     Ok(r)
 }
 
 pub fn put_record(a: &mut Account, id: &str, key: &str, ctx: &Ctx) -> ApiResult {
     if !valid_key(key) {
-        return Err(ApiError::new(400, "invalid-record-key", format!("Record key '{key}' is invalid")));
+        return Err(ApiError::new(
+            400,
+            "invalid-record-key",
+            format!("Record key '{key}' is invalid"),
+        ));
     }
     let ct = ctx
         .content_type()
@@ -726,24 +828,46 @@ pub fn put_record(a: &mut Account, id: &str, key: &str, ctx: &Ctx) -> ApiResult 
         .unwrap_or("application/octet-stream")
         .to_string();
     if ct.starts_with("application/json") && serde_json::from_slice::<Value>(&ctx.body).is_err() {
-        return Err(invalid("The record value is not valid JSON although Content-Type is application/json"));
+        return Err(invalid(
+            "The record value is not valid JSON although Content-Type is application/json",
+        ));
     }
-    let k = a.kvs.get_mut(id).ok_or_else(|| not_found("Key-value store"))?;
-    k.records.insert(key.to_string(), Record { content_type: ct, value: ctx.body.to_vec() });
+    let k = a
+        .kvs
+        .get_mut(id)
+        .ok_or_else(|| not_found("Key-value store"))?;
+    k.records.insert(
+        key.to_string(),
+        Record {
+            content_type: ct,
+            value: ctx.body.to_vec(),
+        },
+    );
     touch(&mut k.meta, true);
     Ok(http::json(201, &json!({})))
 }
 
 pub fn set_record(a: &mut Account, id: &str, key: &str, content_type: &str, value: Vec<u8>) {
     if let Some(k) = a.kvs.get_mut(id) {
-        k.records.insert(key.to_string(), Record { content_type: content_type.to_string(), value });
+        k.records.insert(
+            key.to_string(),
+            Record {
+                content_type: content_type.to_string(),
+                value,
+            },
+        );
         touch(&mut k.meta, true);
     }
 }
 
 pub fn delete_record(a: &mut Account, id: &str, key: &str) -> ApiResult {
-    let k = a.kvs.get_mut(id).ok_or_else(|| not_found("Key-value store"))?;
-    k.records.remove(key).ok_or_else(|| not_found(&format!("Record '{key}'")))?;
+    let k = a
+        .kvs
+        .get_mut(id)
+        .ok_or_else(|| not_found("Key-value store"))?;
+    k.records
+        .remove(key)
+        .ok_or_else(|| not_found(&format!("Record '{key}'")))?;
     touch(&mut k.meta, true);
     Ok(http::no_content())
 }
@@ -813,7 +937,14 @@ fn rq_item(r: &RqRequest) -> Value {
 fn head_item(r: &RqRequest, with_lock: bool) -> Value {
     let mut m = Map::new();
     for k in ["id", "retryCount", "uniqueKey", "url", "method"] {
-        m.insert(k.into(), r.data.get(k).cloned().unwrap_or(if k == "retryCount" { json!(0) } else { Value::Null }));
+        m.insert(
+            k.into(),
+            r.data.get(k).cloned().unwrap_or(if k == "retryCount" {
+                json!(0)
+            } else {
+                Value::Null
+            }),
+        );
     }
     if with_lock {
         m.insert("lockExpiresAt".into(), json!(r.lock_expires_ms.map(iso)));
@@ -834,7 +965,11 @@ fn locked(r: &RqRequest, now: i64) -> bool {
 }
 
 /// Adds one request; returns (requestId, wasAlreadyPresent, wasAlreadyHandled).
-fn add_one(q: &mut Rq, mut req: Map<String, Value>, forefront: bool) -> Result<(String, bool, bool, String), ApiError> {
+fn add_one(
+    q: &mut Rq,
+    mut req: Map<String, Value>,
+    forefront: bool,
+) -> Result<(String, bool, bool, String), ApiError> {
     if req.get("id").is_some_and(|v| !v.is_null()) {
         return Err(invalid("Request must not have an 'id' when adding it"));
     }
@@ -872,7 +1007,14 @@ fn add_one(q: &mut Rq, mut req: Map<String, Value>, forefront: bool) -> Result<(
     q.next_seq += 1;
     q.requests.insert(
         id.clone(),
-        RqRequest { data: req, seq: q.next_seq, order, handled, lock_expires_ms: None, lock_client: None },
+        RqRequest {
+            data: req,
+            seq: q.next_seq,
+            order,
+            handled,
+            lock_expires_ms: None,
+            lock_client: None,
+        },
     );
     q.by_unique.insert(unique.clone(), id.clone());
     touch(&mut q.meta, true);
@@ -888,7 +1030,10 @@ pub fn rq_add(a: &mut Account, id: &str, ctx: &Ctx) -> ApiResult {
     let q = rq_mut(a, id)?;
     note_client(q, ctx);
     let (rid, present, handled, _) = add_one(q, body, ctx.qbool("forefront"))?;
-    Ok(data(201, json!({"requestId": rid, "wasAlreadyPresent": present, "wasAlreadyHandled": handled})))
+    Ok(data(
+        201,
+        json!({"requestId": rid, "wasAlreadyPresent": present, "wasAlreadyHandled": handled}),
+    ))
 }
 
 pub fn rq_batch_add(a: &mut Account, id: &str, ctx: &Ctx) -> ApiResult {
@@ -917,13 +1062,18 @@ pub fn rq_batch_add(a: &mut Account, id: &str, ctx: &Ctx) -> ApiResult {
             Err(_) => unprocessed.push(snapshot),
         }
     }
-    Ok(data(201, json!({"processedRequests": processed, "unprocessedRequests": unprocessed})))
+    Ok(data(
+        201,
+        json!({"processedRequests": processed, "unprocessedRequests": unprocessed}),
+    ))
 }
 
 pub fn rq_batch_delete(a: &mut Account, id: &str, ctx: &Ctx) -> ApiResult {
     let body = ctx.json_opt()?;
     let Some(Value::Array(list)) = body else {
-        return Err(invalid("Request body must be a JSON array of {id} or {uniqueKey}"));
+        return Err(invalid(
+            "Request body must be a JSON array of {id} or {uniqueKey}",
+        ));
     };
     let q = rq_mut(a, id)?;
     let mut processed = Vec::new();
@@ -940,15 +1090,25 @@ pub fn rq_batch_delete(a: &mut Account, id: &str, ctx: &Ctx) -> ApiResult {
             });
         match rid.and_then(|r| q.requests.remove(&r)) {
             Some(r) => {
-                let unique = r.data.get("uniqueKey").and_then(Value::as_str).unwrap_or("").to_string();
+                let unique = r
+                    .data
+                    .get("uniqueKey")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string();
                 q.by_unique.remove(&unique);
                 processed.push(json!({"id": r.data.get("id"), "uniqueKey": unique}));
             }
-            None => unprocessed.push(json!({"id": item.get("id"), "uniqueKey": item.get("uniqueKey")})),
+            None => {
+                unprocessed.push(json!({"id": item.get("id"), "uniqueKey": item.get("uniqueKey")}))
+            }
         }
     }
     touch(&mut q.meta, true);
-    Ok(data(200, json!({"processedRequests": processed, "unprocessedRequests": unprocessed})))
+    Ok(data(
+        200,
+        json!({"processedRequests": processed, "unprocessedRequests": unprocessed}),
+    ))
 }
 
 pub fn rq_get_request(a: &mut Account, id: &str, rid: &str) -> ApiResult {
@@ -968,7 +1128,10 @@ pub fn rq_update_request(a: &mut Account, id: &str, rid: &str, ctx: &Ctx) -> Api
     let q = rq_mut(a, id)?;
     note_client(q, ctx);
     let next_seq = q.next_seq;
-    let r = q.requests.get_mut(rid).ok_or_else(|| not_found("Request"))?;
+    let r = q
+        .requests
+        .get_mut(rid)
+        .ok_or_else(|| not_found("Request"))?;
     let old_unique = r.data.get("uniqueKey").cloned();
     body.insert("id".into(), json!(rid));
     if body.get("uniqueKey").is_none() {
@@ -999,7 +1162,10 @@ pub fn rq_update_request(a: &mut Account, id: &str, rid: &str, ctx: &Ctx) -> Api
         q.next_seq += 1;
     }
     touch(&mut q.meta, true);
-    Ok(data(200, json!({"requestId": rid, "wasAlreadyPresent": true, "wasAlreadyHandled": was_handled})))
+    Ok(data(
+        200,
+        json!({"requestId": rid, "wasAlreadyPresent": true, "wasAlreadyHandled": was_handled}),
+    ))
 }
 
 pub fn rq_delete_request(a: &mut Account, id: &str, rid: &str) -> ApiResult {
@@ -1029,12 +1195,17 @@ pub fn rq_head(a: &mut Account, id: &str, ctx: &Ctx) -> ApiResult {
         .take(limit)
         .map(|r| head_item(r, false))
         .collect();
-    Ok(data(200, json!({"limit": limit, "queueModifiedAt": iso(q.meta.modified_ms),
-        "hadMultipleClients": q.client_keys.len() > 1, "items": items})))
+    Ok(data(
+        200,
+        json!({"limit": limit, "queueModifiedAt": iso(q.meta.modified_ms),
+        "hadMultipleClients": q.client_keys.len() > 1, "items": items}),
+    ))
 }
 
 pub fn rq_head_lock(a: &mut Account, id: &str, ctx: &Ctx) -> ApiResult {
-    let lock_secs = ctx.qint("lockSecs")?.ok_or_else(|| invalid("Parameter 'lockSecs' is required"))?;
+    let lock_secs = ctx
+        .qint("lockSecs")?
+        .ok_or_else(|| invalid("Parameter 'lockSecs' is required"))?;
     if lock_secs < 0 {
         return Err(invalid("Parameter 'lockSecs' must be >= 0"));
     }
@@ -1058,29 +1229,45 @@ pub fn rq_head_lock(a: &mut Account, id: &str, ctx: &Ctx) -> ApiResult {
         }
     }
     let has_locked = q.requests.values().any(|r| !r.handled && locked(r, now));
-    Ok(data(201, json!({"limit": limit, "lockSecs": lock_secs, "queueModifiedAt": iso(q.meta.modified_ms),
+    Ok(data(
+        201,
+        json!({"limit": limit, "lockSecs": lock_secs, "queueModifiedAt": iso(q.meta.modified_ms),
         "hadMultipleClients": q.client_keys.len() > 1, "queueHasLockedRequests": has_locked,
-        "clientKey": client, "items": items})))
+        "clientKey": client, "items": items}),
+    ))
 }
 
 fn check_lock_owner(r: &RqRequest, ctx: &Ctx, now: i64) -> Result<(), ApiError> {
     if !locked(r, now) {
-        return Err(ApiError::new(404, "record-not-found", "Request is not locked"));
+        return Err(ApiError::new(
+            404,
+            "record-not-found",
+            "Request is not locked",
+        ));
     }
     if let (Some(owner), Some(c)) = (&r.lock_client, ctx.q("clientKey")) {
         if owner != c {
-            return Err(ApiError::new(409, "request-handled-or-locked", "Request is locked by another client"));
+            return Err(ApiError::new(
+                409,
+                "request-handled-or-locked",
+                "Request is locked by another client",
+            ));
         }
     }
     Ok(())
 }
 
 pub fn rq_prolong_lock(a: &mut Account, id: &str, rid: &str, ctx: &Ctx) -> ApiResult {
-    let lock_secs = ctx.qint("lockSecs")?.ok_or_else(|| invalid("Parameter 'lockSecs' is required"))?;
+    let lock_secs = ctx
+        .qint("lockSecs")?
+        .ok_or_else(|| invalid("Parameter 'lockSecs' is required"))?;
     let forefront = ctx.qbool("forefront");
     let q = rq_mut(a, id)?;
     let now = now_ms();
-    let r = q.requests.get_mut(rid).ok_or_else(|| not_found("Request"))?;
+    let r = q
+        .requests
+        .get_mut(rid)
+        .ok_or_else(|| not_found("Request"))?;
     check_lock_owner(r, ctx, now)?;
     r.lock_expires_ms = Some(now + lock_secs.max(0) * 1000);
     let exp = iso(now + lock_secs.max(0) * 1000);
@@ -1098,7 +1285,10 @@ pub fn rq_delete_lock(a: &mut Account, id: &str, rid: &str, ctx: &Ctx) -> ApiRes
     let forefront = ctx.qbool("forefront");
     let q = rq_mut(a, id)?;
     let now = now_ms();
-    let r = q.requests.get_mut(rid).ok_or_else(|| not_found("Request"))?;
+    let r = q
+        .requests
+        .get_mut(rid)
+        .ok_or_else(|| not_found("Request"))?;
     check_lock_owner(r, ctx, now)?;
     r.lock_expires_ms = None;
     r.lock_client = None;
@@ -1134,8 +1324,14 @@ fn encode_cursor(seq: u64) -> String {
 
 fn decode_cursor(c: &str) -> Option<u64> {
     use base64::Engine;
-    let b = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(c.trim_end_matches('=')).ok()?;
-    String::from_utf8(b).ok()?.strip_prefix("seq:")?.parse().ok()
+    let b = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(c.trim_end_matches('='))
+        .ok()?;
+    String::from_utf8(b)
+        .ok()?
+        .strip_prefix("seq:")?
+        .parse()
+        .ok()
 }
 
 pub fn rq_list_requests(a: &mut Account, id: &str, ctx: &Ctx) -> ApiResult {
@@ -1147,13 +1343,17 @@ pub fn rq_list_requests(a: &mut Account, id: &str, ctx: &Ctx) -> ApiResult {
     let filters = ctx.qlist("filter");
     for f in &filters {
         if f != "locked" && f != "pending" {
-            return Err(invalid(format!("Unknown filter '{f}' (use locked, pending)")));
+            return Err(invalid(format!(
+                "Unknown filter '{f}' (use locked, pending)"
+            )));
         }
     }
     let cursor = ctx.q("cursor").filter(|c| !c.is_empty());
     let start_id = ctx.q("exclusiveStartId").filter(|c| !c.is_empty());
     if cursor.is_some() && start_id.is_some() {
-        return Err(invalid("'cursor' and 'exclusiveStartId' are mutually exclusive"));
+        return Err(invalid(
+            "'cursor' and 'exclusiveStartId' are mutually exclusive",
+        ));
     }
     let q = rq_mut(a, id)?;
     let after: u64 = match (cursor, start_id) {
@@ -1177,7 +1377,11 @@ pub fn rq_list_requests(a: &mut Account, id: &str, ctx: &Ctx) -> ApiResult {
     all.sort_by_key(|r| r.seq);
     let more = all.len() > limit;
     let page: Vec<&RqRequest> = all.into_iter().take(limit).collect();
-    let next = if more { page.last().map(|r| encode_cursor(r.seq)) } else { None };
+    let next = if more {
+        page.last().map(|r| encode_cursor(r.seq))
+    } else {
+        None
+    };
     let items: Vec<Value> = page.iter().map(|r| rq_item(r)).collect();
     let mut m = Map::new();
     m.insert("items".into(), Value::Array(items));
@@ -1189,8 +1393,4 @@ pub fn rq_list_requests(a: &mut Account, id: &str, ctx: &Ctx) -> ApiResult {
     m.insert("cursor".into(), json!(cursor));
     m.insert("nextCursor".into(), json!(next));
     Ok(data(200, Value::Object(m)))
-}
-
-pub fn error_resp(e: ApiError) -> Resp {
-    e.into_resp()
 }
