@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use js_sys::{Array, Function, Reflect};
+use js_sys::{Array, Function};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -19,7 +19,7 @@ use crate::core::options::RawClientOptions;
 /// the rest, as in the official `apify-client`.
 #[wasm_bindgen]
 pub struct ApifyClient {
-    inner: Rc<ClientInner>,
+    pub(crate) inner: Rc<ClientInner>,
 }
 
 const CLIENT_OPTIONS: &[&str] = &[
@@ -104,13 +104,12 @@ impl ApifyClient {
             .iter()
             .map(|&n| JsValue::from(n as f64))
             .collect();
-        let o = object(&[
+        object(&[
             ("calls", (s.calls.get() as f64).into()),
             ("requests", (s.requests.get() as f64).into()),
             ("rateLimitErrors", rl.into()),
-        ]);
-        let _ = Reflect::set(&o, &"version".into(), &super::http::VERSION.into());
-        o.into()
+        ])
+        .into()
     }
 
     pub fn datasets(&self) -> DatasetCollectionClient {

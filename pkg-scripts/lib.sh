@@ -1,0 +1,22 @@
+# Shared by the pkg-scripts: paths and the wasm32 toolchain choice. Source it, don't run it.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SCRIPTS="$ROOT/pkg-scripts"
+CACHE="$SCRIPTS/.cache"
+export PATH="$SCRIPTS/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# The wasm-bindgen version the crate pins with `=`; the CLI must be the same.
+WASM_BINDGEN_VERSION="$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' "$ROOT/Cargo.toml")"
+
+log() { printf '\033[1m[%s]\033[0m %s\n' "$(basename "$0")" "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+# Runs cargo for wasm32-unknown-unknown with whichever toolchain setup found:
+# rustup's own target where it exists, else Debian's rustc-web with std built from source.
+wasm_cargo() {
+  local mode
+  mode="$(cat "$CACHE/wasm-toolchain" 2>/dev/null || echo missing)"
+  case "$mode" in
+    rustup) cargo "$@" --target wasm32-unknown-unknown ;;
+    debian) RUSTC_BOOTSTRAP=1 cargo +wasm-web "$@" --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort ;;
+    *) die "no wasm32 toolchain: run pkg-scripts/setup" ;;
+  esac
+}
