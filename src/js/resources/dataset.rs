@@ -5,7 +5,7 @@ use std::rc::Rc;
 use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
 
-use super::{get_object, json_body, send_empty, send_object, spawn, Resource};
+use super::{get_object, json_body, rejecting, send_empty, send_object, spawn, Resource};
 use crate::core::paginate::OffsetPager;
 use crate::core::request::{Method, ResponseKind, TimeoutTier};
 use crate::core::url::Query;
@@ -62,11 +62,13 @@ impl DatasetClient {
     pub fn get(
         &self,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
-    ) -> Result<Promise, JsValue> {
-        const M: &str = "DatasetClient.get";
-        let o = Opts::new(&options, M, &[])?;
-        let req = self.r.request(Method::Get, &[], M).tier(TimeoutTier::Small);
-        Ok(get_object(&self.r, req, o.signal()?))
+    ) -> Promise {
+        rejecting(|| {
+            const M: &str = "DatasetClient.get";
+            let o = Opts::new(&options, M, &[])?;
+            let req = self.r.request(Method::Get, &[], M).tier(TimeoutTier::Small);
+            Ok(get_object(&self.r, req, o.signal()?))
+        })
     }
 
     /// Updates the dataset's `name`, `title` or `generalAccess`.
@@ -75,37 +77,41 @@ impl DatasetClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "DatasetUpdateFields")] new_fields: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
-    ) -> Result<Promise, JsValue> {
-        const M: &str = "DatasetClient.update";
-        let o = Opts::new(&options, M, &[])?;
-        if !new_fields.is_object() {
-            return Err(type_error(&format!("{M}: newFields must be an object")));
-        }
-        let req = self
-            .r
-            .request(Method::Put, &[], M)
-            .tier(TimeoutTier::Small)
-            .content_type("application/json");
-        Ok(send_object(
-            &self.r,
-            req,
-            Some(json_body(&new_fields)?),
-            o.signal()?,
-        ))
+    ) -> Promise {
+        rejecting(|| {
+            const M: &str = "DatasetClient.update";
+            let o = Opts::new(&options, M, &[])?;
+            if !new_fields.is_object() {
+                return Err(type_error(&format!("{M}: newFields must be an object")));
+            }
+            let req = self
+                .r
+                .request(Method::Put, &[], M)
+                .tier(TimeoutTier::Small)
+                .content_type("application/json");
+            Ok(send_object(
+                &self.r,
+                req,
+                Some(json_body(&new_fields)?),
+                o.signal()?,
+            ))
+        })
     }
 
     #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
     pub fn delete(
         &self,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
-    ) -> Result<Promise, JsValue> {
-        const M: &str = "DatasetClient.delete";
-        let o = Opts::new(&options, M, &[])?;
-        let req = self
-            .r
-            .request(Method::Delete, &[], M)
-            .tier(TimeoutTier::Small);
-        Ok(send_empty(&self.r, req, None, o.signal()?))
+    ) -> Promise {
+        rejecting(|| {
+            const M: &str = "DatasetClient.delete";
+            let o = Opts::new(&options, M, &[])?;
+            let req = self
+                .r
+                .request(Method::Delete, &[], M)
+                .tier(TimeoutTier::Small);
+            Ok(send_empty(&self.r, req, None, o.signal()?))
+        })
     }
 
     /// A page of items (`await`), or every item (`for await`), in pages of at most
@@ -178,54 +184,56 @@ impl DatasetClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "DownloadItemsFormat")] format: JsValue,
         #[wasm_bindgen(unchecked_param_type = "DatasetDownloadItemsOptions")] options: JsValue,
-    ) -> Result<Promise, JsValue> {
-        const M: &str = "DatasetClient.downloadItems";
-        let format = match format.as_string() {
-            Some(f) if FORMATS.contains(&f.as_str()) => f,
-            _ => {
-                return Err(type_error(&format!(
-                    "{M}: format must be one of {}",
-                    FORMATS.join(", ")
-                )));
-            }
-        };
-        let o = Opts::new(
-            &options,
-            M,
-            &allowed(&[
-                "offset",
-                "limit",
-                "bom",
-                "delimiter",
-                "skipHeaderRow",
-                "xmlRoot",
-                "xmlRow",
-                "attachment",
-            ]),
-        )?;
-        let mut q = Query::new();
-        q.set("format", format);
-        let filters = item_filters(&o)?;
-        q.inherit(&filters);
-        q.opt("offset", o.uint("offset")?)
-            .opt("limit", o.uint("limit")?)
-            .opt("bom", o.bool("bom")?)
-            .opt("delimiter", o.string("delimiter")?)
-            .opt("skipHeaderRow", o.bool("skipHeaderRow")?)
-            .opt("xmlRoot", o.string("xmlRoot")?)
-            .opt("xmlRow", o.string("xmlRow")?)
-            .opt("attachment", o.bool("attachment")?);
-        let req = self
-            .r
-            .request(Method::Get, &["items"], M)
-            .tier(TimeoutTier::Long)
-            .query(q)
-            .response(ResponseKind::Bytes);
-        let client = self.r.client.clone();
-        let signal = o.signal()?;
-        Ok(spawn(async move {
-            Ok(client.call(&req, None, signal.as_ref()).await?.body)
-        }))
+    ) -> Promise {
+        rejecting(|| {
+            const M: &str = "DatasetClient.downloadItems";
+            let format = match format.as_string() {
+                Some(f) if FORMATS.contains(&f.as_str()) => f,
+                _ => {
+                    return Err(type_error(&format!(
+                        "{M}: format must be one of {}",
+                        FORMATS.join(", ")
+                    )));
+                }
+            };
+            let o = Opts::new(
+                &options,
+                M,
+                &allowed(&[
+                    "offset",
+                    "limit",
+                    "bom",
+                    "delimiter",
+                    "skipHeaderRow",
+                    "xmlRoot",
+                    "xmlRow",
+                    "attachment",
+                ]),
+            )?;
+            let mut q = Query::new();
+            q.set("format", format);
+            let filters = item_filters(&o)?;
+            q.inherit(&filters);
+            q.opt("offset", o.uint("offset")?)
+                .opt("limit", o.uint("limit")?)
+                .opt("bom", o.bool("bom")?)
+                .opt("delimiter", o.string("delimiter")?)
+                .opt("skipHeaderRow", o.bool("skipHeaderRow")?)
+                .opt("xmlRoot", o.string("xmlRoot")?)
+                .opt("xmlRow", o.string("xmlRow")?)
+                .opt("attachment", o.bool("attachment")?);
+            let req = self
+                .r
+                .request(Method::Get, &["items"], M)
+                .tier(TimeoutTier::Long)
+                .query(q)
+                .response(ResponseKind::Bytes);
+            let client = self.r.client.clone();
+            let signal = o.signal()?;
+            Ok(spawn(async move {
+                Ok(client.call(&req, None, signal.as_ref()).await?.body)
+            }))
+        })
     }
 
     /// Appends an item, an array of items, or a JSON string of either.
@@ -236,25 +244,27 @@ impl DatasetClient {
         #[wasm_bindgen(unchecked_param_type = "string | DatasetItem | string[] | DatasetItem[]")]
         items: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
-    ) -> Result<Promise, JsValue> {
-        const M: &str = "DatasetClient.pushItems";
-        let o = Opts::new(&options, M, &[])?;
-        let body = if items.is_string() {
-            items
-        } else if items.is_object() {
-            json_body(&items)?
-        } else {
-            return Err(type_error(&format!(
-                "{M}: items must be an object, an array or a JSON string"
-            )));
-        };
-        let req = self
-            .r
-            .request(Method::Post, &["items"], M)
-            .tier(TimeoutTier::Medium)
-            .content_type("application/json; charset=utf-8")
-            .no_timeout_retries();
-        Ok(send_empty(&self.r, req, Some(body), o.signal()?))
+    ) -> Promise {
+        rejecting(|| {
+            const M: &str = "DatasetClient.pushItems";
+            let o = Opts::new(&options, M, &[])?;
+            let body = if items.is_string() {
+                items
+            } else if items.is_object() {
+                json_body(&items)?
+            } else {
+                return Err(type_error(&format!(
+                    "{M}: items must be an object, an array or a JSON string"
+                )));
+            };
+            let req = self
+                .r
+                .request(Method::Post, &["items"], M)
+                .tier(TimeoutTier::Medium)
+                .content_type("application/json; charset=utf-8")
+                .no_timeout_retries();
+            Ok(send_empty(&self.r, req, Some(body), o.signal()?))
+        })
     }
 
     /// Per-field statistics, or `undefined` when the dataset does not exist.
@@ -262,22 +272,24 @@ impl DatasetClient {
     pub fn get_statistics(
         &self,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
-    ) -> Result<Promise, JsValue> {
-        const M: &str = "DatasetClient.getStatistics";
-        let o = Opts::new(&options, M, &[])?;
-        let req = self
-            .r
-            .request(Method::Get, &["statistics"], M)
-            .tier(TimeoutTier::Small);
-        let client = self.r.client.clone();
-        let signal = o.signal()?;
-        Ok(spawn(async move {
-            Ok(
-                match client.call_or_none(&req, None, signal.as_ref()).await? {
-                    Some(resp) => crate::js::convert::pluck_data(resp.body),
-                    None => JsValue::UNDEFINED,
-                },
-            )
-        }))
+    ) -> Promise {
+        rejecting(|| {
+            const M: &str = "DatasetClient.getStatistics";
+            let o = Opts::new(&options, M, &[])?;
+            let req = self
+                .r
+                .request(Method::Get, &["statistics"], M)
+                .tier(TimeoutTier::Small);
+            let client = self.r.client.clone();
+            let signal = o.signal()?;
+            Ok(spawn(async move {
+                Ok(
+                    match client.call_or_none(&req, None, signal.as_ref()).await? {
+                        Some(resp) => crate::js::convert::pluck_data(resp.body),
+                        None => JsValue::UNDEFINED,
+                    },
+                )
+            }))
+        })
     }
 }

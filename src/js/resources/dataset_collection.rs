@@ -3,7 +3,7 @@
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
-use super::{json_body, list_collection, send_object, Resource};
+use super::{json_body, list_collection, rejecting, send_object, Resource};
 use crate::core::request::Method;
 use crate::core::url::Query;
 use crate::js::convert::object;
@@ -45,27 +45,29 @@ impl DatasetCollectionClient {
             unchecked_param_type = "{ schema?: Record<string, unknown>; signal?: AbortSignal }"
         )]
         options: JsValue,
-    ) -> Result<Promise, JsValue> {
-        const M: &str = "DatasetCollectionClient.getOrCreate";
-        let o = Opts::new(&options, M, &["schema"])?;
-        let mut req = self.r.request(Method::Post, &[], M);
-        let name = match name.as_string() {
-            Some(n) => Some(n),
-            None if name.is_undefined() || name.is_null() => None,
-            None => {
-                return Err(crate::js::opts::type_error(&format!(
-                    "{M}: name must be a string"
-                )))
-            }
-        };
-        req.query.opt("name", name);
-        let body = match o.object("schema")? {
-            Some(schema) => {
-                req.content_type = Some("application/json".into());
-                Some(json_body(&object(&[("schema", schema)]).into())?)
-            }
-            None => None,
-        };
-        Ok(send_object(&self.r, req, body, o.signal()?))
+    ) -> Promise {
+        rejecting(|| {
+            const M: &str = "DatasetCollectionClient.getOrCreate";
+            let o = Opts::new(&options, M, &["schema"])?;
+            let mut req = self.r.request(Method::Post, &[], M);
+            let name = match name.as_string() {
+                Some(n) => Some(n),
+                None if name.is_undefined() || name.is_null() => None,
+                None => {
+                    return Err(crate::js::opts::type_error(&format!(
+                        "{M}: name must be a string"
+                    )))
+                }
+            };
+            req.query.opt("name", name);
+            let body = match o.object("schema")? {
+                Some(schema) => {
+                    req.content_type = Some("application/json".into());
+                    Some(json_body(&object(&[("schema", schema)]).into())?)
+                }
+                None => None,
+            };
+            Ok(send_object(&self.r, req, body, o.signal()?))
+        })
     }
 }

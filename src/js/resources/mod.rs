@@ -69,6 +69,12 @@ where
     future_to_promise(f)
 }
 
+/// Runs a method body whose errors must reject the returned Promise rather than throw: the
+/// official client's methods are `async`, so bad options surface as rejections there too.
+pub fn rejecting(body: impl FnOnce() -> Result<Promise, JsValue>) -> Promise {
+    body().unwrap_or_else(|e| Promise::reject(&e))
+}
+
 /// A request body as JSON text, serialized by the platform's `JSON.stringify`.
 pub fn json_body(value: &JsValue) -> Result<JsValue, JsValue> {
     let s = sys::json_stringify(value)?;
