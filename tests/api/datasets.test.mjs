@@ -1,7 +1,7 @@
 // DatasetClient and DatasetCollectionClient through the packed API, against the emulator.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApifyClient, ApifyApiError } from 'apify-client-wasm';
+import { ApifyClient, ApifyApiError } from './client.mjs';
 import { startEmulator, account, lines } from './emulator.mjs';
 
 let emu;
