@@ -70,7 +70,10 @@ fn new_actor(
         "pricingInfos": [],
         "actorPermissionLevel": "LIMITED_PERMISSIONS",
     });
-    if let (Some(Value::Object(d)), Some(o)) = (body.get("defaultRunOptions"), a.get_mut("defaultRunOptions")) {
+    if let (Some(Value::Object(d)), Some(o)) = (
+        body.get("defaultRunOptions"),
+        a.get_mut("defaultRunOptions"),
+    ) {
         if let Some(o) = o.as_object_mut() {
             for (k, v) in d {
                 o.insert(k.clone(), v.clone());
@@ -103,7 +106,8 @@ fn new_build(a: &mut Account, actor_id: &str, version: &str, tag: &str, status: 
         "actorDefinition": {"actorSpecification": 1, "name": actor_id, "version": version},
         "buildTag": tag,
     });
-    a.logs.insert(id.clone(), format!("{now} ACTOR: Build started\n"));
+    a.logs
+        .insert(id.clone(), format!("{now} ACTOR: Build started\n"));
     a.builds.insert(id.clone(), b.clone());
     if finished {
         tag_build(a, actor_id, &id, tag);
@@ -113,14 +117,19 @@ fn new_build(a: &mut Account, actor_id: &str, version: &str, tag: &str, status: 
             .push_str(&format!("{now} ACTOR: Build finished\n"));
     }
     if let Some(act) = a.actors.get_mut(actor_id) {
-        let t = act.pointer("/stats/totalBuilds").and_then(Value::as_u64).unwrap_or(0);
+        let t = act
+            .pointer("/stats/totalBuilds")
+            .and_then(Value::as_u64)
+            .unwrap_or(0);
         act["stats"]["totalBuilds"] = json!(t + 1);
     }
     b
 }
 
 fn tag_build(a: &mut Account, actor_id: &str, build_id: &str, tag: &str) {
-    let Some(b) = a.builds.get(build_id).cloned() else { return };
+    let Some(b) = a.builds.get(build_id).cloned() else {
+        return;
+    };
     if let Some(act) = a.actors.get_mut(actor_id) {
         if !act.get("taggedBuilds").is_some_and(Value::is_object) {
             act["taggedBuilds"] = json!({});
@@ -160,7 +169,13 @@ pub fn resolve_actor_id(a: &Account, key: &str) -> Result<String, ApiError> {
                 }
         })
         .map(|(id, _)| id.clone())
-        .ok_or_else(|| ApiError::new(404, "record-not-found", format!("Actor '{key}' was not found")))
+        .ok_or_else(|| {
+            ApiError::new(
+                404,
+                "record-not-found",
+                format!("Actor '{key}' was not found"),
+            )
+        })
 }
 
 pub fn resolve_task(a: &Account, key: &str) -> Result<String, ApiError> {
@@ -203,12 +218,21 @@ pub fn last_run(
                 continue;
             }
         }
-        let key = (gs(r, "startedAt"), r.get("seq").and_then(Value::as_u64).unwrap_or(0));
-        if best.is_none_or(|(_, b)| key >= (gs(b, "startedAt"), b.get("seq").and_then(Value::as_u64).unwrap_or(0))) {
+        let key = (
+            gs(r, "startedAt"),
+            r.get("seq").and_then(Value::as_u64).unwrap_or(0),
+        );
+        if best.is_none_or(|(_, b)| {
+            key >= (
+                gs(b, "startedAt"),
+                b.get("seq").and_then(Value::as_u64).unwrap_or(0),
+            )
+        }) {
             best = Some((rid, r));
         }
     }
-    best.map(|(id, _)| id.clone()).ok_or_else(|| not_found("Last run"))
+    best.map(|(id, _)| id.clone())
+        .ok_or_else(|| not_found("Last run"))
 }
 
 fn actor_list(a: &Account, ctx: &Ctx) -> ApiResult {
@@ -218,7 +242,11 @@ fn actor_list(a: &Account, ctx: &Ctx) -> ApiResult {
         .values()
         .filter(|x| !my || gs(x, "userId") == a.user_id)
         .collect();
-    v.sort_by(|x, y| gs(x, "createdAt").cmp(gs(y, "createdAt")).then(gs(x, "id").cmp(gs(y, "id"))));
+    v.sort_by(|x, y| {
+        gs(x, "createdAt")
+            .cmp(gs(y, "createdAt"))
+            .then(gs(x, "id").cmp(gs(y, "id")))
+    });
     let items = v
         .into_iter()
         .map(|x| {
@@ -236,13 +264,28 @@ fn actor_create(a: &mut Account, ctx: &Ctx) -> ApiResult {
         .get("name")
         .and_then(Value::as_str)
         .filter(|n| st::valid_name(n))
-        .ok_or_else(|| invalid("Actor 'name' is required and may contain only letters, digits and dashes"))?
+        .ok_or_else(|| {
+            invalid("Actor 'name' is required and may contain only letters, digits and dashes")
+        })?
         .to_string();
-    if a.actors.values().any(|v| gs(v, "name") == name && gs(v, "userId") == a.user_id) {
-        return Err(ApiError::new(400, "actor-name-not-unique", format!("Actor name '{name}' is already used")));
+    if a.actors
+        .values()
+        .any(|v| gs(v, "name") == name && gs(v, "userId") == a.user_id)
+    {
+        return Err(ApiError::new(
+            400,
+            "actor-name-not-unique",
+            format!("Actor name '{name}' is already used"),
+        ));
     }
     let id = new_id();
-    let act = new_actor(id.clone(), &a.user_id.clone(), &a.username.clone(), &name, &body);
+    let act = new_actor(
+        id.clone(),
+        &a.user_id.clone(),
+        &a.username.clone(),
+        &name,
+        &body,
+    );
     a.actors.insert(id.clone(), act);
     new_build(a, &id, "0.0", "latest", "SUCCEEDED");
     Ok(data(201, a.actors.get(&id).cloned().unwrap_or(Value::Null)))
@@ -261,13 +304,27 @@ fn merge(target: &mut Value, body: &Map<String, Value>, skip: &[&str]) {
 fn actor_update(a: &mut Account, id: &str, ctx: &Ctx) -> ApiResult {
     let body = ctx.json_obj()?;
     if let Some(n) = body.get("name") {
-        let n = n.as_str().filter(|n| st::valid_name(n)).ok_or_else(|| invalid("Invalid Actor name"))?;
-        if a.actors.iter().any(|(i, v)| i != id && gs(v, "name") == n && gs(v, "userId") == a.user_id) {
-            return Err(ApiError::new(400, "actor-name-not-unique", format!("Actor name '{n}' is already used")));
+        let n = n
+            .as_str()
+            .filter(|n| st::valid_name(n))
+            .ok_or_else(|| invalid("Invalid Actor name"))?;
+        if a.actors
+            .iter()
+            .any(|(i, v)| i != id && gs(v, "name") == n && gs(v, "userId") == a.user_id)
+        {
+            return Err(ApiError::new(
+                400,
+                "actor-name-not-unique",
+                format!("Actor name '{n}' is already used"),
+            ));
         }
     }
     let act = a.actors.get_mut(id).ok_or_else(|| not_found("Actor"))?;
-    merge(act, &body, &["id", "userId", "username", "createdAt", "stats"]);
+    merge(
+        act,
+        &body,
+        &["id", "userId", "username", "createdAt", "stats"],
+    );
     act["modifiedAt"] = json!(now_iso());
     Ok(data(200, act.clone()))
 }
@@ -325,8 +382,11 @@ fn versions(a: &mut Account, actor: &str, ctx: &Ctx, key: &str) -> ApiResult {
             vs.push(v.clone());
             Ok(data(201, v))
         }
-        "GET /v2/actors/{actorId}/versions/{versionNumber}" => Ok(data(200, version_mut(a, actor, &ver)?.clone())),
-        "PUT /v2/actors/{actorId}/versions/{versionNumber}" | "POST /v2/actors/{actorId}/versions/{versionNumber}" => {
+        "GET /v2/actors/{actorId}/versions/{versionNumber}" => {
+            Ok(data(200, version_mut(a, actor, &ver)?.clone()))
+        }
+        "PUT /v2/actors/{actorId}/versions/{versionNumber}"
+        | "POST /v2/actors/{actorId}/versions/{versionNumber}" => {
             let body = ctx.json_obj()?;
             let v = version_mut(a, actor, &ver)?;
             merge(v, &body, &["versionNumber"]);
@@ -355,7 +415,9 @@ fn versions(a: &mut Account, actor: &str, ctx: &Ctx, key: &str) -> ApiResult {
                 .to_string();
             let e = env_mut(version_mut(a, actor, &ver)?)?;
             if e.iter().any(|x| gs(x, "name") == name) {
-                return Err(invalid(format!("Environment variable '{name}' already exists")));
+                return Err(invalid(format!(
+                    "Environment variable '{name}' already exists"
+                )));
             }
             let v = json!({"name": name, "value": body.get("value").cloned().unwrap_or(json!("")),
                            "isSecret": body.get("isSecret").cloned().unwrap_or(json!(false))});
@@ -364,14 +426,20 @@ fn versions(a: &mut Account, actor: &str, ctx: &Ctx, key: &str) -> ApiResult {
         }
         "GET /v2/actors/{actorId}/versions/{versionNumber}/env-vars/{envVarName}" => {
             let e = env_mut(version_mut(a, actor, &ver)?)?;
-            let v = e.iter().find(|x| gs(x, "name") == env).ok_or_else(|| not_found("Environment variable"))?;
+            let v = e
+                .iter()
+                .find(|x| gs(x, "name") == env)
+                .ok_or_else(|| not_found("Environment variable"))?;
             Ok(data(200, v.clone()))
         }
         "PUT /v2/actors/{actorId}/versions/{versionNumber}/env-vars/{envVarName}"
         | "POST /v2/actors/{actorId}/versions/{versionNumber}/env-vars/{envVarName}" => {
             let body = ctx.json_obj()?;
             let e = env_mut(version_mut(a, actor, &ver)?)?;
-            let v = e.iter_mut().find(|x| gs(x, "name") == env).ok_or_else(|| not_found("Environment variable"))?;
+            let v = e
+                .iter_mut()
+                .find(|x| gs(x, "name") == env)
+                .ok_or_else(|| not_found("Environment variable"))?;
             merge(v, &body, &[]);
             Ok(data(200, v.clone()))
         }
@@ -417,7 +485,10 @@ fn resolve_build(a: &Account, actor: &str, build: &str) -> Result<Value, ApiErro
         return Ok(b.clone());
     }
     let act = a.actors.get(actor).ok_or_else(|| not_found("Actor"))?;
-    if let Some(id) = act.pointer(&format!("/taggedBuilds/{build}/buildId")).and_then(Value::as_str) {
+    if let Some(id) = act
+        .pointer(&format!("/taggedBuilds/{build}/buildId"))
+        .and_then(Value::as_str)
+    {
         if let Some(b) = a.builds.get(id) {
             return Ok(b.clone());
         }
@@ -426,7 +497,13 @@ fn resolve_build(a: &Account, actor: &str, build: &str) -> Result<Value, ApiErro
         .values()
         .find(|b| gs(b, "actId") == actor && gs(b, "buildNumber") == build)
         .cloned()
-        .ok_or_else(|| ApiError::new(400, "invalid-build", format!("Build '{build}' of the Actor was not found")))
+        .ok_or_else(|| {
+            ApiError::new(
+                400,
+                "invalid-build",
+                format!("Build '{build}' of the Actor was not found"),
+            )
+        })
 }
 
 /// Creates a run (READY) with default storages and the INPUT record. Returns the run id.
@@ -436,18 +513,37 @@ pub fn create_run(
     input: Option<(Vec<u8>, String)>,
     o: RunOpts,
 ) -> Result<String, ApiError> {
-    let act = a.actors.get(actor).cloned().ok_or_else(|| not_found("Actor"))?;
+    let act = a
+        .actors
+        .get(actor)
+        .cloned()
+        .ok_or_else(|| not_found("Actor"))?;
     let d = &act["defaultRunOptions"];
-    let build_tag = o.build.clone().unwrap_or_else(|| gs(d, "build").to_string());
-    let build_tag = if build_tag.is_empty() { "latest".to_string() } else { build_tag };
+    let build_tag = o
+        .build
+        .clone()
+        .unwrap_or_else(|| gs(d, "build").to_string());
+    let build_tag = if build_tag.is_empty() {
+        "latest".to_string()
+    } else {
+        build_tag
+    };
     let build = resolve_build(a, actor, &build_tag)?;
     if let Some(m) = o.memory {
-        if m < 128 || m > 32768 || (m & (m - 1)) != 0 {
-            return Err(invalid("'memory' must be a power of 2 between 128 and 32768 MB"));
+        if !(128..=32768).contains(&m) || (m & (m - 1)) != 0 {
+            return Err(invalid(
+                "'memory' must be a power of 2 between 128 and 32768 MB",
+            ));
         }
     }
-    let timeout = o.timeout.unwrap_or_else(|| d.get("timeoutSecs").and_then(Value::as_i64).unwrap_or(3600));
-    let memory = o.memory.unwrap_or_else(|| d.get("memoryMbytes").and_then(Value::as_i64).unwrap_or(1024));
+    let timeout = o
+        .timeout
+        .unwrap_or_else(|| d.get("timeoutSecs").and_then(Value::as_i64).unwrap_or(3600));
+    let memory = o.memory.unwrap_or_else(|| {
+        d.get("memoryMbytes")
+            .and_then(Value::as_i64)
+            .unwrap_or(1024)
+    });
     let id = new_id();
     let ds = st::create(a, Kind::Dataset, None);
     let kv = st::create(a, Kind::Kvs, None);
@@ -489,7 +585,10 @@ pub fn create_run(
     a.runs.insert(id.clone(), run);
     a.logs.insert(id.clone(), String::new());
     if let Some(act) = a.actors.get_mut(actor) {
-        let t = act.pointer("/stats/totalRuns").and_then(Value::as_u64).unwrap_or(0);
+        let t = act
+            .pointer("/stats/totalRuns")
+            .and_then(Value::as_u64)
+            .unwrap_or(0);
         act["stats"]["totalRuns"] = json!(t + 1);
         act["stats"]["lastRunStartedAt"] = json!(now);
     }
@@ -541,7 +640,12 @@ fn input_from_body(ctx: &Ctx) -> Option<(Vec<u8>, String)> {
     Some((ctx.body.to_vec(), ct))
 }
 
-async fn start_actor_run(app: &Arc<App>, ctx: &Ctx, actor: &str, opts: RunOpts) -> Result<String, ApiError> {
+async fn start_actor_run(
+    app: &Arc<App>,
+    ctx: &Ctx,
+    actor: &str,
+    opts: RunOpts,
+) -> Result<String, ApiError> {
     let input = input_from_body(ctx);
     if let Some((b, ct)) = &input {
         if ct.starts_with("application/json") && serde_json::from_slice::<Value>(b).is_err() {
@@ -566,7 +670,8 @@ fn add_adhoc_webhooks(a: &mut Account, run_id: &str, b64: &str) -> Result<(), Ap
         .decode(b64.trim())
         .or_else(|_| base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(b64.trim()))
         .map_err(|_| invalid("'webhooks' must be base64-encoded JSON"))?;
-    let list: Vec<Value> = serde_json::from_slice(&raw).map_err(|_| invalid("'webhooks' must be a JSON array"))?;
+    let list: Vec<Value> =
+        serde_json::from_slice(&raw).map_err(|_| invalid("'webhooks' must be a JSON array"))?;
     for w in list {
         let Value::Object(mut m) = w else { continue };
         m.insert("isAdHoc".into(), json!(true));
@@ -606,7 +711,9 @@ fn runs_list(a: &Account, ctx: &Ctx, filter: Option<(&str, &str)>) -> ApiResult 
 }
 
 fn run_mut<'a>(a: &'a mut Account, id: &str) -> Result<&'a mut Value, ApiError> {
-    a.runs.get_mut(id).ok_or_else(|| not_found(&format!("Run '{id}'")))
+    a.runs
+        .get_mut(id)
+        .ok_or_else(|| not_found(&format!("Run '{id}'")))
 }
 
 async fn run_sync(app: &Arc<App>, ctx: &Ctx, actor: &str, opts: RunOpts, items: bool) -> ApiResult {
@@ -634,7 +741,11 @@ fn log_resp(app: &Arc<App>, acct: &str, id: &str, stream: bool) -> ApiResult {
             let (chunk, done) = app.with(&acct, |a| {
                 let log = a.logs.get(&id).map(String::as_str).unwrap_or("");
                 let chunk = log.get(sent..).unwrap_or("").to_string();
-                let st = a.runs.get(&id).or_else(|| a.builds.get(&id)).map(|r| gs(r, "status").to_string());
+                let st = a
+                    .runs
+                    .get(&id)
+                    .or_else(|| a.builds.get(&id))
+                    .map(|r| gs(r, "status").to_string());
                 (chunk, st.is_none_or(|s| is_terminal(&s)))
             });
             if !chunk.is_empty() {
@@ -670,10 +781,16 @@ fn task_create(a: &mut Account, ctx: &Ctx) -> ApiResult {
         .get("name")
         .and_then(Value::as_str)
         .filter(|n| st::valid_name(n))
-        .ok_or_else(|| invalid("Task 'name' is required and may contain only letters, digits and dashes"))?
+        .ok_or_else(|| {
+            invalid("Task 'name' is required and may contain only letters, digits and dashes")
+        })?
         .to_string();
     if a.tasks.values().any(|t| gs(t, "name") == name) {
-        return Err(ApiError::new(400, "actor-task-name-not-unique", format!("Task name '{name}' is already used")));
+        return Err(ApiError::new(
+            400,
+            "actor-task-name-not-unique",
+            format!("Task name '{name}' is already used"),
+        ));
     }
     let id = new_id();
     let now = now_iso();
@@ -683,17 +800,33 @@ fn task_create(a: &mut Account, ctx: &Ctx) -> ApiResult {
         "removedAt": null, "stats": {"totalRuns": 0}, "options": {}, "input": {},
         "isPublic": false, "actorStandby": null,
     });
-    merge(&mut t, &body, &["id", "userId", "actId", "username", "createdAt", "modifiedAt"]);
+    merge(
+        &mut t,
+        &body,
+        &[
+            "id",
+            "userId",
+            "actId",
+            "username",
+            "createdAt",
+            "modifiedAt",
+        ],
+    );
     a.tasks.insert(id.clone(), t.clone());
     Ok(data(201, t))
 }
 
-fn task_run_opts(a: &Account, task: &str, ctx: &Ctx) -> Result<(String, RunOpts, Option<(Vec<u8>, String)>), ApiError> {
+type TaskRun = (String, RunOpts, Option<(Vec<u8>, String)>);
+
+fn task_run_opts(a: &Account, task: &str, ctx: &Ctx) -> Result<TaskRun, ApiError> {
     let t = a.tasks.get(task).ok_or_else(|| not_found("Actor task"))?;
     let mut o = RunOpts::from(ctx)?;
     let topts = &t["options"];
     if o.build.is_none() {
-        o.build = topts.get("build").and_then(Value::as_str).map(str::to_string);
+        o.build = topts
+            .get("build")
+            .and_then(Value::as_str)
+            .map(str::to_string);
     }
     if o.timeout.is_none() {
         o.timeout = topts.get("timeoutSecs").and_then(Value::as_i64);
@@ -702,7 +835,11 @@ fn task_run_opts(a: &Account, task: &str, ctx: &Ctx) -> Result<(String, RunOpts,
         o.memory = topts.get("memoryMbytes").and_then(Value::as_i64);
     }
     o.task_id = Some(task.to_string());
-    let mut input = t.get("input").cloned().filter(Value::is_object).unwrap_or(json!({}));
+    let mut input = t
+        .get("input")
+        .cloned()
+        .filter(Value::is_object)
+        .unwrap_or(json!({}));
     if !ctx.body.is_empty() {
         match serde_json::from_slice::<Value>(&ctx.body) {
             Ok(Value::Object(m)) => {
@@ -714,7 +851,11 @@ fn task_run_opts(a: &Account, task: &str, ctx: &Ctx) -> Result<(String, RunOpts,
         }
     }
     let bytes = serde_json::to_vec(&input).unwrap_or_default();
-    Ok((gs(t, "actId").to_string(), o, Some((bytes, "application/json; charset=utf-8".into()))))
+    Ok((
+        gs(t, "actId").to_string(),
+        o,
+        Some((bytes, "application/json; charset=utf-8".into())),
+    ))
 }
 
 async fn start_task_run(app: &Arc<App>, ctx: &Ctx, task: &str) -> Result<String, ApiError> {
@@ -723,7 +864,10 @@ async fn start_task_run(app: &Arc<App>, ctx: &Ctx, task: &str) -> Result<String,
         let (actor, o, input) = task_run_opts(a, task, ctx)?;
         let id = create_run(a, &actor, input, o)?;
         if let Some(t) = a.tasks.get_mut(task) {
-            let n = t.pointer("/stats/totalRuns").and_then(Value::as_u64).unwrap_or(0);
+            let n = t
+                .pointer("/stats/totalRuns")
+                .and_then(Value::as_u64)
+                .unwrap_or(0);
             t["stats"]["totalRuns"] = json!(n + 1);
         }
         if let Some(w) = webhooks {
@@ -742,7 +886,11 @@ fn webhook_new(a: &Account, body: Map<String, Value>) -> Result<Value, ApiError>
     if !(url.starts_with("http://") || url.starts_with("https://")) {
         return Err(invalid("'requestUrl' must be an http(s) URL"));
     }
-    if !body.get("eventTypes").and_then(Value::as_array).is_some_and(|e| !e.is_empty()) {
+    let has_events = body
+        .get("eventTypes")
+        .and_then(Value::as_array)
+        .is_some_and(|e| !e.is_empty());
+    if !has_events {
         return Err(invalid("'eventTypes' must be a non-empty array"));
     }
     let now = now_iso();
@@ -752,7 +900,18 @@ fn webhook_new(a: &Account, body: Map<String, Value>) -> Result<Value, ApiError>
         "doNotRetry": false, "requestUrl": url, "payloadTemplate": null, "headersTemplate": null,
         "description": null, "lastDispatch": null, "stats": {"totalDispatches": 0},
     });
-    merge(&mut w, &body, &["id", "userId", "createdAt", "modifiedAt", "stats", "lastDispatch"]);
+    merge(
+        &mut w,
+        &body,
+        &[
+            "id",
+            "userId",
+            "createdAt",
+            "modifiedAt",
+            "stats",
+            "lastDispatch",
+        ],
+    );
     Ok(w)
 }
 
@@ -770,7 +929,10 @@ pub fn dispatch_event(a: &mut Account, webhook_id: &str, event: &str, event_data
     a.dispatches.insert(id.clone(), d.clone());
     if let Some(w) = a.webhooks.get_mut(webhook_id) {
         w["lastDispatch"] = json!({"status": "SUCCEEDED", "finishedAt": now});
-        let n = w.pointer("/stats/totalDispatches").and_then(Value::as_u64).unwrap_or(0);
+        let n = w
+            .pointer("/stats/totalDispatches")
+            .and_then(Value::as_u64)
+            .unwrap_or(0);
         w["stats"]["totalDispatches"] = json!(n + 1);
     }
     d
@@ -778,17 +940,29 @@ pub fn dispatch_event(a: &mut Account, webhook_id: &str, event: &str, event_data
 
 /// Fires webhooks for a run event (e.g. `ACTOR.RUN.SUCCEEDED`).
 pub fn fire_run_event(a: &mut Account, run_id: &str, event: &str) {
-    let Some(run) = a.runs.get(run_id).cloned() else { return };
+    let Some(run) = a.runs.get(run_id).cloned() else {
+        return;
+    };
     let ids: Vec<String> = a
         .webhooks
         .iter()
         .filter(|(_, w)| {
-            w["eventTypes"].as_array().is_some_and(|e| e.iter().any(|x| x == event))
+            w["eventTypes"]
+                .as_array()
+                .is_some_and(|e| e.iter().any(|x| x == event))
                 && {
                     let c = &w["condition"];
-                    (c.get("actorRunId").and_then(Value::as_str).is_some_and(|x| x == run_id))
-                        || (c.get("actorId").and_then(Value::as_str).is_some_and(|x| x == gs(&run, "actId")))
-                        || (c.get("actorTaskId").and_then(Value::as_str).is_some_and(|x| x == gs(&run, "actorTaskId")))
+                    (c.get("actorRunId")
+                        .and_then(Value::as_str)
+                        .is_some_and(|x| x == run_id))
+                        || (c
+                            .get("actorId")
+                            .and_then(Value::as_str)
+                            .is_some_and(|x| x == gs(&run, "actId")))
+                        || (c
+                            .get("actorTaskId")
+                            .and_then(Value::as_str)
+                            .is_some_and(|x| x == gs(&run, "actorTaskId")))
                 }
         })
         .map(|(id, _)| id.clone())
@@ -799,20 +973,37 @@ pub fn fire_run_event(a: &mut Account, run_id: &str, event: &str) {
     }
 }
 
-fn schedule_body(a: &Account, body: Map<String, Value>, existing: Option<&Value>) -> Result<Value, ApiError> {
+fn schedule_body(
+    a: &Account,
+    body: Map<String, Value>,
+    existing: Option<&Value>,
+) -> Result<Value, ApiError> {
     if let Some(c) = body.get("cronExpression") {
         let c = c.as_str().unwrap_or("");
         let n = c.split_whitespace().count();
         if !(c.starts_with('@') || (5..=6).contains(&n)) {
-            return Err(ApiError::new(400, "cron-expression-invalid", format!("Cron expression '{c}' is invalid")));
+            return Err(ApiError::new(
+                400,
+                "cron-expression-invalid",
+                format!("Cron expression '{c}' is invalid"),
+            ));
         }
     } else if existing.is_none() {
         return Err(invalid("'cronExpression' is required"));
     }
     if let Some(n) = body.get("name").and_then(Value::as_str) {
-        let my = existing.map(|e| gs(e, "id").to_string()).unwrap_or_default();
-        if a.schedules.iter().any(|(id, s)| *id != my && gs(s, "name") == n) {
-            return Err(ApiError::new(400, "schedule-name-not-unique", format!("Schedule name '{n}' is already used")));
+        let my = existing
+            .map(|e| gs(e, "id").to_string())
+            .unwrap_or_default();
+        if a.schedules
+            .iter()
+            .any(|(id, s)| *id != my && gs(s, "name") == n)
+        {
+            return Err(ApiError::new(
+                400,
+                "schedule-name-not-unique",
+                format!("Schedule name '{n}' is already used"),
+            ));
         }
     }
     let now = now_iso();
@@ -834,18 +1025,31 @@ fn schedule_body(a: &Account, body: Map<String, Value>, existing: Option<&Value>
     Ok(s)
 }
 
-fn simple_list(ctx: &Ctx, map: &std::collections::BTreeMap<String, Value>, filter: impl Fn(&Value) -> bool) -> ApiResult {
+fn simple_list(
+    ctx: &Ctx,
+    map: &std::collections::BTreeMap<String, Value>,
+    filter: impl Fn(&Value) -> bool,
+) -> ApiResult {
     let mut v: Vec<&Value> = map.values().filter(|x| filter(x)).collect();
-    v.sort_by(|x, y| gs(x, "createdAt").cmp(gs(y, "createdAt")).then(gs(x, "id").cmp(gs(y, "id"))));
+    v.sort_by(|x, y| {
+        gs(x, "createdAt")
+            .cmp(gs(y, "createdAt"))
+            .then(gs(x, "id").cmp(gs(y, "id")))
+    });
     st::list_page(ctx, v.into_iter().cloned().collect(), None)
 }
 
 fn get_in(map: &std::collections::BTreeMap<String, Value>, id: &str, what: &str) -> ApiResult {
-    map.get(id).map(|v| data(200, v.clone())).ok_or_else(|| not_found(&format!("{what} '{id}'")))
+    map.get(id)
+        .map(|v| data(200, v.clone()))
+        .ok_or_else(|| not_found(&format!("{what} '{id}'")))
 }
 
 fn sign(secret: &str, payload: &str) -> String {
-    format!("{:016x}", crate::util::fnv64(payload.as_bytes(), crate::util::fnv64(secret.as_bytes(), 7)))
+    format!(
+        "{:016x}",
+        crate::util::fnv64(payload.as_bytes(), crate::util::fnv64(secret.as_bytes(), 7))
+    )
 }
 
 // ------------------------------------------------------------------ dispatch
@@ -890,13 +1094,23 @@ pub async fn dispatch(app: &Arc<App>, key: &str, ctx: &mut Ctx) -> ApiResult {
         }
         "GET /v2/actors/{actorId}/webhooks" => {
             let id = actor()?;
-            with!(a, simple_list(c, &a.webhooks, |w| w.pointer("/condition/actorId").and_then(Value::as_str) == Some(&id)))
+            with!(
+                a,
+                simple_list(c, &a.webhooks, |w| w
+                    .pointer("/condition/actorId")
+                    .and_then(Value::as_str)
+                    == Some(&id))
+            )
         }
         "POST /v2/actors/{actorId}/validate-input" => {
             actor()?;
             match c.json_opt()? {
                 Some(Value::Object(_)) | None => Ok(http::json(200, &json!({"valid": true}))),
-                Some(_) => Err(ApiError::new(400, "invalid-input", "Input must be a JSON object")),
+                Some(_) => Err(ApiError::new(
+                    400,
+                    "invalid-input",
+                    "Input must be a JSON object",
+                )),
             }
         }
         // ---- builds
@@ -917,8 +1131,13 @@ pub async fn dispatch(app: &Arc<App>, key: &str, ctx: &mut Ctx) -> ApiResult {
         "GET /v2/actors/{actorId}/builds/default" => {
             let id = actor()?;
             let bid = with!(a, {
-                let tag = a.actors.get(&id).map(|x| gs(&x["defaultRunOptions"], "build").to_string()).unwrap_or_default();
-                resolve_build(a, &id, if tag.is_empty() { "latest" } else { &tag }).map(|b| gs(&b, "id").to_string())
+                let tag = a
+                    .actors
+                    .get(&id)
+                    .map(|x| gs(&x["defaultRunOptions"], "build").to_string())
+                    .unwrap_or_default();
+                resolve_build(a, &id, if tag.is_empty() { "latest" } else { &tag })
+                    .map(|b| gs(&b, "id").to_string())
             })?;
             wait_finish(app, &acct, &bid, wait).await;
             with!(a, get_in(&a.builds, &bid, "Build"))
@@ -931,10 +1150,13 @@ pub async fn dispatch(app: &Arc<App>, key: &str, ctx: &mut Ctx) -> ApiResult {
         }
         "DELETE /v2/actor-builds/{buildId}" => {
             let bid = c.p("buildId");
-            with!(a, match a.builds.remove(&bid) {
-                Some(_) => Ok(http::no_content()),
-                None => Err(not_found("Build")),
-            })
+            with!(
+                a,
+                match a.builds.remove(&bid) {
+                    Some(_) => Ok(http::no_content()),
+                    None => Err(not_found("Build")),
+                }
+            )
         }
         "POST /v2/actor-builds/{buildId}/abort" => {
             let bid = c.p("buildId");
@@ -950,20 +1172,31 @@ pub async fn dispatch(app: &Arc<App>, key: &str, ctx: &mut Ctx) -> ApiResult {
         "GET /v2/actor-builds/{buildId}/openapi.json" => {
             let bid = c.p("buildId");
             let (b, name) = with!(a, {
-                let b = a.builds.get(&bid).cloned().ok_or_else(|| not_found("Build"))?;
-                let name = a.actors.get(gs(&b, "actId")).map(|x| gs(x, "name").to_string()).unwrap_or_default();
+                let b = a
+                    .builds
+                    .get(&bid)
+                    .cloned()
+                    .ok_or_else(|| not_found("Build"))?;
+                let name = a
+                    .actors
+                    .get(gs(&b, "actId"))
+                    .map(|x| gs(x, "name").to_string())
+                    .unwrap_or_default();
                 Ok::<_, ApiError>((b, name))
             })?;
-            Ok(http::json(200, &json!({
-                "openapi": "3.0.1",
-                "info": {"title": name, "version": gs(&b, "buildNumber"), "x-build-id": bid},
-                "servers": [{"url": format!("{}/v2", app.base_url())}],
-                "paths": {
-                    format!("/acts/{}/run-sync-get-dataset-items", gs(&b, "actId")): {"post": {"operationId": "run-sync-get-dataset-items", "responses": {"200": {"description": "OK"}}}},
-                    format!("/acts/{}/runs", gs(&b, "actId")): {"post": {"operationId": "runs", "responses": {"200": {"description": "OK"}}}},
-                    format!("/acts/{}/run-sync", gs(&b, "actId")): {"post": {"operationId": "run-sync", "responses": {"200": {"description": "OK"}}}},
-                }
-            })))
+            Ok(http::json(
+                200,
+                &json!({
+                    "openapi": "3.0.1",
+                    "info": {"title": name, "version": gs(&b, "buildNumber"), "x-build-id": bid},
+                    "servers": [{"url": format!("{}/v2", app.base_url())}],
+                    "paths": {
+                        format!("/acts/{}/run-sync-get-dataset-items", gs(&b, "actId")): {"post": {"operationId": "run-sync-get-dataset-items", "responses": {"200": {"description": "OK"}}}},
+                        format!("/acts/{}/runs", gs(&b, "actId")): {"post": {"operationId": "runs", "responses": {"200": {"description": "OK"}}}},
+                        format!("/acts/{}/run-sync", gs(&b, "actId")): {"post": {"operationId": "run-sync", "responses": {"200": {"description": "OK"}}}},
+                    }
+                }),
+            ))
         }
         "GET /v2/logs/{buildOrRunId}" => {
             let id = c.p("buildOrRunId");
@@ -1024,11 +1257,10 @@ pub async fn dispatch(app: &Arc<App>, key: &str, ctx: &mut Ctx) -> ApiResult {
         "POST /v2/actor-runs/{runId}/abort" => {
             let rid = c.p("runId");
             let graceful = c.qbool("gracefully");
-            let r = with!(a, crate::sim::abort(a, &rid, graceful))?;
+            with!(a, crate::sim::abort(a, &rid, graceful))?;
             if graceful {
                 wait_finish(app, &acct, &rid, 5).await;
             }
-            let _ = r;
             get_run(app, &acct, &rid).map(|r| data(200, r))
         }
         "POST /v2/actor-runs/{runId}/metamorph" => {
@@ -1040,7 +1272,10 @@ pub async fn dispatch(app: &Arc<App>, key: &str, ctx: &mut Ctx) -> ApiResult {
                 .to_string();
             let build = c.q("build").map(str::to_string);
             let input = input_from_body(c);
-            with!(a, crate::sim::metamorph(a, &rid, &target, build.as_deref(), input))?;
+            with!(
+                a,
+                crate::sim::metamorph(a, &rid, &target, build.as_deref(), input)
+            )?;
             crate::sim::start(app.clone(), acct.clone(), rid.clone());
             get_run(app, &acct, &rid).map(|r| data(200, r))
         }
@@ -1068,7 +1303,10 @@ pub async fn dispatch(app: &Arc<App>, key: &str, ctx: &mut Ctx) -> ApiResult {
                 .to_string();
             let count = match body.get("count") {
                 None | Some(Value::Null) => 1,
-                Some(v) => v.as_u64().filter(|n| *n > 0).ok_or_else(|| invalid("'count' must be a positive integer"))?,
+                Some(v) => v
+                    .as_u64()
+                    .filter(|n| *n > 0)
+                    .ok_or_else(|| invalid("'count' must be a positive integer"))?,
             };
             let ikey = c.header("idempotency-key").map(str::to_string);
             with!(a, {
@@ -1081,13 +1319,17 @@ pub async fn dispatch(app: &Arc<App>, key: &str, ctx: &mut Ctx) -> ApiResult {
                     if a.charges.contains_key(&ck) {
                         return Ok(http::json(201, &json!({})));
                     }
-                    a.charges.insert(ck, json!({"eventName": event, "count": count}));
+                    a.charges
+                        .insert(ck, json!({"eventName": event, "count": count}));
                 }
                 let r = run_mut(a, &rid)?;
                 if !r.get("chargedEventCounts").is_some_and(Value::is_object) {
                     r["chargedEventCounts"] = json!({});
                 }
-                let n = r["chargedEventCounts"].get(&event).and_then(Value::as_u64).unwrap_or(0);
+                let n = r["chargedEventCounts"]
+                    .get(&event)
+                    .and_then(Value::as_u64)
+                    .unwrap_or(0);
                 r["chargedEventCounts"][&event] = json!(n + count);
                 Ok(http::json(201, &json!({})))
             })
@@ -1104,12 +1346,22 @@ pub async fn dispatch(app: &Arc<App>, key: &str, ctx: &mut Ctx) -> ApiResult {
             let body = c.json_obj()?;
             with!(a, {
                 if let Some(n) = body.get("name") {
-                    let n = n.as_str().filter(|n| st::valid_name(n)).ok_or_else(|| invalid("Invalid task name"))?;
+                    let n = n
+                        .as_str()
+                        .filter(|n| st::valid_name(n))
+                        .ok_or_else(|| invalid("Invalid task name"))?;
                     if a.tasks.iter().any(|(i, t)| *i != id && gs(t, "name") == n) {
-                        return Err(ApiError::new(400, "actor-task-name-not-unique", "Task name is already used"));
+                        return Err(ApiError::new(
+                            400,
+                            "actor-task-name-not-unique",
+                            "Task name is already used",
+                        ));
                     }
                 }
-                let t = a.tasks.get_mut(&id).ok_or_else(|| not_found("Actor task"))?;
+                let t = a
+                    .tasks
+                    .get_mut(&id)
+                    .ok_or_else(|| not_found("Actor task"))?;
                 merge(t, &body, &["id", "userId", "actId", "createdAt", "stats"]);
                 t["modifiedAt"] = json!(now_iso());
                 Ok(data(200, t.clone()))
@@ -1124,7 +1376,16 @@ pub async fn dispatch(app: &Arc<App>, key: &str, ctx: &mut Ctx) -> ApiResult {
         }
         "GET /v2/actor-tasks/{actorTaskId}/input" => {
             let id = task()?;
-            with!(a, Ok(http::json(200, &a.tasks.get(&id).map(|t| t["input"].clone()).unwrap_or(json!({})))))
+            with!(
+                a,
+                Ok(http::json(
+                    200,
+                    &a.tasks
+                        .get(&id)
+                        .map(|t| t["input"].clone())
+                        .unwrap_or(json!({}))
+                ))
+            )
         }
         "PUT /v2/actor-tasks/{actorTaskId}/input" => {
             let id = task()?;
@@ -1133,7 +1394,10 @@ pub async fn dispatch(app: &Arc<App>, key: &str, ctx: &mut Ctx) -> ApiResult {
                 return Err(invalid("Task input must be a JSON object"));
             }
             with!(a, {
-                let t = a.tasks.get_mut(&id).ok_or_else(|| not_found("Actor task"))?;
+                let t = a
+                    .tasks
+                    .get_mut(&id)
+                    .ok_or_else(|| not_found("Actor task"))?;
                 t["input"] = body.clone();
                 t["modifiedAt"] = json!(now_iso());
                 Ok(http::json(200, &body))
@@ -1160,7 +1424,13 @@ pub async fn dispatch(app: &Arc<App>, key: &str, ctx: &mut Ctx) -> ApiResult {
         }
         "GET /v2/actor-tasks/{actorTaskId}/webhooks" => {
             let id = task()?;
-            with!(a, simple_list(c, &a.webhooks, |w| w.pointer("/condition/actorTaskId").and_then(Value::as_str) == Some(&id)))
+            with!(
+                a,
+                simple_list(c, &a.webhooks, |w| w
+                    .pointer("/condition/actorTaskId")
+                    .and_then(Value::as_str)
+                    == Some(&id))
+            )
         }
         // ---- schedules
         "GET /v2/schedules" => with!(a, simple_list(c, &a.schedules, |_| true)),
@@ -1181,7 +1451,11 @@ pub async fn dispatch(app: &Arc<App>, key: &str, ctx: &mut Ctx) -> ApiResult {
             let body = c.json_obj()?;
             with!(a, {
                 let id = schedule_id(a, &id);
-                let ex = a.schedules.get(&id).cloned().ok_or_else(|| not_found("Schedule"))?;
+                let ex = a
+                    .schedules
+                    .get(&id)
+                    .cloned()
+                    .ok_or_else(|| not_found("Schedule"))?;
                 let s = schedule_body(a, body, Some(&ex))?;
                 a.schedules.insert(id, s.clone());
                 Ok(data(200, s))
@@ -1189,16 +1463,25 @@ pub async fn dispatch(app: &Arc<App>, key: &str, ctx: &mut Ctx) -> ApiResult {
         }
         "DELETE /v2/schedules/{scheduleId}" => {
             let id = c.p("scheduleId");
-            with!(a, match a.schedules.remove(&schedule_id(a, &id)) {
-                Some(_) => Ok(http::no_content()),
-                None => Err(not_found("Schedule")),
-            })
+            with!(
+                a,
+                match a.schedules.remove(&schedule_id(a, &id)) {
+                    Some(_) => Ok(http::no_content()),
+                    None => Err(not_found("Schedule")),
+                }
+            )
         }
         "GET /v2/schedules/{scheduleId}/log" => {
             let id = c.p("scheduleId");
             with!(a, {
-                let s = a.schedules.get(&schedule_id(a, &id)).ok_or_else(|| not_found("Schedule"))?;
-                Ok(data(200, json!([{"message": "Schedule created (the emulator does not invoke schedules)", "level": "INFO", "createdAt": s["createdAt"]}])))
+                let s = a
+                    .schedules
+                    .get(&schedule_id(a, &id))
+                    .ok_or_else(|| not_found("Schedule"))?;
+                Ok(data(
+                    200,
+                    json!([{"message": "Schedule created (the emulator does not invoke schedules)", "level": "INFO", "createdAt": s["createdAt"]}]),
+                ))
             })
         }
         // ---- webhooks
@@ -1224,7 +1507,10 @@ pub async fn dispatch(app: &Arc<App>, key: &str, ctx: &mut Ctx) -> ApiResult {
             let id = c.p("webhookId");
             let body = c.json_obj()?;
             with!(a, {
-                let w = a.webhooks.get_mut(&id).ok_or_else(|| not_found("Webhook"))?;
+                let w = a
+                    .webhooks
+                    .get_mut(&id)
+                    .ok_or_else(|| not_found("Webhook"))?;
                 merge(w, &body, &["id", "userId", "createdAt", "stats"]);
                 w["modifiedAt"] = json!(now_iso());
                 Ok(data(200, w.clone()))
@@ -1232,10 +1518,13 @@ pub async fn dispatch(app: &Arc<App>, key: &str, ctx: &mut Ctx) -> ApiResult {
         }
         "DELETE /v2/webhooks/{webhookId}" => {
             let id = c.p("webhookId");
-            with!(a, match a.webhooks.remove(&id) {
-                Some(_) => Ok(http::no_content()),
-                None => Err(not_found("Webhook")),
-            })
+            with!(
+                a,
+                match a.webhooks.remove(&id) {
+                    Some(_) => Ok(http::no_content()),
+                    None => Err(not_found("Webhook")),
+                }
+            )
         }
         "GET /v2/webhooks/{webhookId}/dispatches" => {
             let id = c.p("webhookId");
@@ -1267,29 +1556,42 @@ pub async fn dispatch(app: &Arc<App>, key: &str, ctx: &mut Ctx) -> ApiResult {
             let id = c.p("userId");
             with!(a, {
                 if id == a.user_id || id == a.username || id == "me" {
-                    Ok(data(200, json!({"username": a.username, "profile": {"name": a.username, "pictureUrl": null}, "createdAt": iso(a.created_ms)})))
+                    Ok(data(
+                        200,
+                        json!({"username": a.username, "profile": {"name": a.username, "pictureUrl": null}, "createdAt": iso(a.created_ms)}),
+                    ))
                 } else if id == "apify" || id == CATALOGUE_USER_ID {
-                    Ok(data(200, json!({"username": "apify", "profile": {"name": "Apify", "pictureUrl": null}, "createdAt": "2015-01-01T00:00:00.000Z"})))
+                    Ok(data(
+                        200,
+                        json!({"username": "apify", "profile": {"name": "Apify", "pictureUrl": null}, "createdAt": "2015-01-01T00:00:00.000Z"}),
+                    ))
                 } else {
-                    Err(ApiError::new(404, "record-not-found", format!("User '{id}' was not found")))
+                    Err(ApiError::new(
+                        404,
+                        "record-not-found",
+                        format!("User '{id}' was not found"),
+                    ))
                 }
             })
         }
         "GET /v2/users/me/limits" => with!(a, {
             let l = &a.limits;
-            Ok(data(200, json!({
-                "monthlyUsageCycle": {"startAt": iso(now_ms() - 15 * 86_400_000), "endAt": iso(now_ms() + 15 * 86_400_000)},
-                "limits": {"maxMonthlyUsageUsd": l["maxMonthlyUsageUsd"], "maxMonthlyActorComputeUnits": 1000,
-                           "maxMonthlyExternalDataTransferGbytes": 100, "maxMonthlyProxySerps": 1000,
-                           "maxMonthlyResidentialProxyGbytes": 10, "maxActorMemoryGbytes": 32, "maxActorCount": 100,
-                           "maxActorTaskCount": 1000, "maxConcurrentActorJobs": 25, "maxTeamAccountSeatCount": 9,
-                           "dataRetentionDays": l["dataRetentionDays"]},
-                "current": {"monthlyUsageUsd": 0, "monthlyActorComputeUnits": 0, "monthlyExternalDataTransferGbytes": 0,
-                            "monthlyProxySerps": 0, "monthlyResidentialProxyGbytes": 0, "actorMemoryGbytes": 0,
-                            "actorCount": a.actors.values().filter(|x| gs(x, "userId") == a.user_id).count(),
-                            "actorTaskCount": a.tasks.len(), "activeActorJobCount": a.runs.values().filter(|r| !is_terminal(gs(r, "status"))).count(),
-                            "teamAccountSeatCount": 0}
-            })))
+            Ok(data(
+                200,
+                json!({
+                    "monthlyUsageCycle": {"startAt": iso(now_ms() - 15 * 86_400_000), "endAt": iso(now_ms() + 15 * 86_400_000)},
+                    "limits": {"maxMonthlyUsageUsd": l["maxMonthlyUsageUsd"], "maxMonthlyActorComputeUnits": 1000,
+                               "maxMonthlyExternalDataTransferGbytes": 100, "maxMonthlyProxySerps": 1000,
+                               "maxMonthlyResidentialProxyGbytes": 10, "maxActorMemoryGbytes": 32, "maxActorCount": 100,
+                               "maxActorTaskCount": 1000, "maxConcurrentActorJobs": 25, "maxTeamAccountSeatCount": 9,
+                               "dataRetentionDays": l["dataRetentionDays"]},
+                    "current": {"monthlyUsageUsd": 0, "monthlyActorComputeUnits": 0, "monthlyExternalDataTransferGbytes": 0,
+                                "monthlyProxySerps": 0, "monthlyResidentialProxyGbytes": 0, "actorMemoryGbytes": 0,
+                                "actorCount": a.actors.values().filter(|x| gs(x, "userId") == a.user_id).count(),
+                                "actorTaskCount": a.tasks.len(), "activeActorJobCount": a.runs.values().filter(|r| !is_terminal(gs(r, "status"))).count(),
+                                "teamAccountSeatCount": 0}
+                }),
+            ))
         }),
         "PUT /v2/users/me/limits" => {
             let body = c.json_obj()?;
@@ -1305,11 +1607,14 @@ pub async fn dispatch(app: &Arc<App>, key: &str, ctx: &mut Ctx) -> ApiResult {
                 Ok(http::json(201, &json!({})))
             })
         }
-        "GET /v2/users/me/usage/monthly" => Ok(data(200, json!({
-            "usageCycle": {"startAt": iso(now_ms() - 15 * 86_400_000), "endAt": iso(now_ms() + 15 * 86_400_000)},
-            "monthlyServiceUsage": {}, "dailyServiceUsages": [],
-            "totalUsageCreditsUsdBeforeVolumeDiscount": 0, "totalUsageCreditsUsdAfterVolumeDiscount": 0,
-        }))),
+        "GET /v2/users/me/usage/monthly" => Ok(data(
+            200,
+            json!({
+                "usageCycle": {"startAt": iso(now_ms() - 15 * 86_400_000), "endAt": iso(now_ms() + 15 * 86_400_000)},
+                "monthlyServiceUsage": {}, "dailyServiceUsages": [],
+                "totalUsageCreditsUsdBeforeVolumeDiscount": 0, "totalUsageCreditsUsdAfterVolumeDiscount": 0,
+            }),
+        )),
         "GET /v2/store" => {
             let search = c.q("search").unwrap_or("").to_lowercase();
             let username = c.q("username").map(str::to_string);
@@ -1328,7 +1633,10 @@ pub async fn dispatch(app: &Arc<App>, key: &str, ctx: &mut Ctx) -> ApiResult {
                 st::list_page(c, items, None)
             })
         }
-        "GET /v2/browser-info" | "POST /v2/browser-info" | "PUT /v2/browser-info" | "DELETE /v2/browser-info" => {
+        "GET /v2/browser-info"
+        | "POST /v2/browser-info"
+        | "PUT /v2/browser-info"
+        | "DELETE /v2/browser-info" => {
             let mut headers = Map::new();
             for (k, v) in c.headers.iter() {
                 if k.as_str() == "authorization" {
@@ -1337,28 +1645,49 @@ pub async fn dispatch(app: &Arc<App>, key: &str, ctx: &mut Ctx) -> ApiResult {
                 headers.insert(k.as_str().to_string(), json!(v.to_str().unwrap_or("")));
             }
             let m = key.split(' ').next().unwrap_or("GET");
-            Ok(http::json(200, &json!({"method": m, "clientIp": "127.0.0.1", "countryCode": null,
-                                         "bodyLength": c.body.len(), "headers": headers})))
+            Ok(http::json(
+                200,
+                &json!({"method": m, "clientIp": "127.0.0.1", "countryCode": null,
+                                         "bodyLength": c.body.len(), "headers": headers}),
+            ))
         }
         "POST /v2/tools/encode-and-sign" => {
             use base64::Engine;
             let v = c.json_opt()?.ok_or_else(|| invalid("Body is required"))?;
-            let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(serde_json::to_vec(&json!({"data": v, "userId": a_user(app, &acct)})).unwrap_or_default());
+            let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(
+                serde_json::to_vec(&json!({"data": v, "userId": a_user(app, &acct)}))
+                    .unwrap_or_default(),
+            );
             let sig = with!(a, sign(&a.secret, &payload));
             Ok(data(200, json!({"encoded": format!("{payload}.{sig}")})))
         }
         "POST /v2/tools/decode-and-verify" => {
             use base64::Engine;
             let body = c.json_obj()?;
-            let enc = body.get("encoded").and_then(Value::as_str).ok_or_else(|| invalid("'encoded' is required"))?;
-            let (payload, sig) = enc.rsplit_once('.').ok_or_else(|| invalid("'encoded' is malformed"))?;
-            let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(payload).map_err(|_| invalid("'encoded' is malformed"))?;
-            let v: Value = serde_json::from_slice(&raw).map_err(|_| invalid("'encoded' is malformed"))?;
+            let enc = body
+                .get("encoded")
+                .and_then(Value::as_str)
+                .ok_or_else(|| invalid("'encoded' is required"))?;
+            let (payload, sig) = enc
+                .rsplit_once('.')
+                .ok_or_else(|| invalid("'encoded' is malformed"))?;
+            let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD
+                .decode(payload)
+                .map_err(|_| invalid("'encoded' is malformed"))?;
+            let v: Value =
+                serde_json::from_slice(&raw).map_err(|_| invalid("'encoded' is malformed"))?;
             let user = gs(&v, "userId").to_string();
             let verified = with!(a, sign(&a.secret, payload) == sig && user == a.user_id);
-            Ok(data(200, json!({"decoded": v["data"], "encodedByUserId": user, "isVerifiedUser": verified})))
+            Ok(data(
+                200,
+                json!({"decoded": v["data"], "encodedByUserId": user, "isVerifiedUser": verified}),
+            ))
         }
-        _ => Err(ApiError::new(501, "operation-not-allowed", format!("{key} is not emulated"))),
+        _ => Err(ApiError::new(
+            501,
+            "operation-not-allowed",
+            format!("{key} is not emulated"),
+        )),
     }
 }
 
@@ -1386,20 +1715,33 @@ fn with_status(mut r: http::Resp, code: u16) -> http::Resp {
 async fn wait_sync(app: &Arc<App>, ctx: &Ctx, rid: &str, items: bool) -> ApiResult {
     let deadline = now_ms() + 300_000;
     loop {
-        let s = app.with(&ctx.acct, |a| a.runs.get(rid).map(|r| gs(r, "status").to_string()));
+        let s = app.with(&ctx.acct, |a| {
+            a.runs.get(rid).map(|r| gs(r, "status").to_string())
+        });
         match s {
             Some(s) if is_terminal(&s) => break,
             None => return Err(not_found("Run")),
             _ => {}
         }
         if now_ms() > deadline {
-            return Err(ApiError::new(408, "run-timeout-exceeded", "Run did not finish in 300 seconds"));
+            return Err(ApiError::new(
+                408,
+                "run-timeout-exceeded",
+                "Run did not finish in 300 seconds",
+            ));
         }
         tokio::time::sleep(Duration::from_millis(25)).await;
     }
     let run = get_run(app, &ctx.acct, rid)?;
     if gs(&run, "status") != "SUCCEEDED" {
-        return Err(ApiError::new(400, "run-failed", format!("Actor run {rid} finished with status {}", gs(&run, "status"))));
+        return Err(ApiError::new(
+            400,
+            "run-failed",
+            format!(
+                "Actor run {rid} finished with status {}",
+                gs(&run, "status")
+            ),
+        ));
     }
     if items {
         let ds = gs(&run, "defaultDatasetId").to_string();
@@ -1407,7 +1749,9 @@ async fn wait_sync(app: &Arc<App>, ctx: &Ctx, rid: &str, items: bool) -> ApiResu
     }
     let kv = gs(&run, "defaultKeyValueStoreId").to_string();
     let key = ctx.q("outputRecordKey").unwrap_or("OUTPUT").to_string();
-    let rec = app.with(&ctx.acct, |a| a.kvs.get(&kv).and_then(|k| k.records.get(&key).cloned()));
+    let rec = app.with(&ctx.acct, |a| {
+        a.kvs.get(&kv).and_then(|k| k.records.get(&key).cloned())
+    });
     Ok(match rec {
         Some(r) => http::raw(201, &r.content_type, r.value),
         None => http::empty(201),

@@ -339,7 +339,7 @@ async fn handle_inner(app: Arc<App>, req: Request<Incoming>) -> SvcResult {
             path = format!("/v2/actors{rest}");
         }
     }
-    if !is_control && !(path.starts_with("/v2/") || path == "/v2") {
+    if !(is_control || path.starts_with("/v2/") || path == "/v2") {
         if path == "/" || path.is_empty() {
             return Ok(data(
                 200,
@@ -391,33 +391,36 @@ async fn handle_inner(app: Arc<App>, req: Request<Incoming>) -> SvcResult {
         }
     }
 
-    // Body (size limit first).
-    if let Some(len) = req
+    // Body (size limit first). Oversized bodies of a sane size are drained before the 413 so
+    // that the client reliably reads the response instead of a connection reset.
+    let declared = req
         .headers()
         .get("content-length")
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok())
-    {
+        .and_then(|v| v.parse::<u64>().ok());
+    let (parts, mut incoming) = req.into_parts();
+    let too_large = || {
+        err(ApiError::new(
+            413,
+            "request-too-large",
+            format!("Request body is too large (limit is {MAX_BODY} bytes)"),
+        ))
+    };
+    if let Some(len) = declared {
         if len > MAX_BODY as u64 {
-            return err(ApiError::new(
-                413,
-                "request-too-large",
-                format!("Request body is too large (limit is {MAX_BODY} bytes)"),
-            ));
+            if len <= MAX_DECODED {
+                while let Some(Ok(_)) = incoming.frame().await {}
+            }
+            return too_large();
         }
     }
-    let (parts, incoming) = req.into_parts();
     let body = match Limited::new(incoming, MAX_BODY).collect().await {
         Ok(c) => c.to_bytes(),
         Err(e) => {
             if e.downcast_ref::<http_body_util::LengthLimitError>()
                 .is_some()
             {
-                return err(ApiError::new(
-                    413,
-                    "request-too-large",
-                    format!("Request body is too large (limit is {MAX_BODY} bytes)"),
-                ));
+                return too_large();
             }
             return err(invalid(format!("Could not read request body: {e}")));
         }

@@ -25,7 +25,9 @@ pub fn log_line(a: &mut Account, id: &str, msg: &str) {
 }
 
 fn finish(a: &mut Account, run_id: &str, status: &str, exit_code: Option<i64>, message: &str) {
-    let Some(r) = a.runs.get_mut(run_id) else { return };
+    let Some(r) = a.runs.get_mut(run_id) else {
+        return;
+    };
     if TERMINAL.contains(&gs(r, "status")) {
         return;
     }
@@ -40,7 +42,11 @@ fn finish(a: &mut Account, run_id: &str, status: &str, exit_code: Option<i64>, m
     r["stats"]["durationMillis"] = json!(now - started);
     r["stats"]["runTimeSecs"] = json!((now - started) as f64 / 1000.0);
     *a.run_gen.entry(run_id.to_string()).or_insert(0) += 1;
-    log_line(a, run_id, &format!("ACTOR: Run finished with status {status}"));
+    log_line(
+        a,
+        run_id,
+        &format!("ACTOR: Run finished with status {status}"),
+    );
     let event = format!("ACTOR.RUN.{}", status.replace('-', "_"));
     fire_run_event(a, run_id, &event);
 }
@@ -55,7 +61,9 @@ fn check(a: &mut Account, run_id: &str, gen: u64) -> Flow {
     if a.run_gen.get(run_id).copied() != Some(gen) {
         return Flow::Stop;
     }
-    let Some(r) = a.runs.get(run_id) else { return Flow::Stop };
+    let Some(r) = a.runs.get(run_id) else {
+        return Flow::Stop;
+    };
     let status = gs(r, "status").to_string();
     if status == "ABORTING" {
         finish(a, run_id, "ABORTED", None, "Aborted");
@@ -64,7 +72,10 @@ fn check(a: &mut Account, run_id: &str, gen: u64) -> Flow {
     if TERMINAL.contains(&status.as_str()) {
         return Flow::Stop;
     }
-    let timeout = r.pointer("/options/timeoutSecs").and_then(Value::as_i64).unwrap_or(0);
+    let timeout = r
+        .pointer("/options/timeoutSecs")
+        .and_then(Value::as_i64)
+        .unwrap_or(0);
     let started = r
         .get("runStartedMs")
         .and_then(Value::as_i64)
@@ -110,12 +121,16 @@ fn input_of(a: &Account, run: &Value) -> (Option<Value>, Option<(Vec<u8>, String
         .and_then(Value::as_str)
         .unwrap_or("INPUT");
     let rec = a.kvs.get(kv).and_then(|k| k.records.get(key).cloned());
-    let parsed = rec.as_ref().and_then(|r| serde_json::from_slice::<Value>(&r.value).ok());
+    let parsed = rec
+        .as_ref()
+        .and_then(|r| serde_json::from_slice::<Value>(&r.value).ok());
     (parsed, rec.map(|r| (r.value, r.content_type)))
 }
 
 async fn simulate(app: Arc<App>, acct: String, run_id: String) {
-    let Some(gen) = app.with(&acct, |a| a.run_gen.get(&run_id).copied()) else { return };
+    let Some(gen) = app.with(&acct, |a| a.run_gen.get(&run_id).copied()) else {
+        return;
+    };
     if let Flow::Stop = sleep_checked(&app, &acct, &run_id, gen, 50).await {
         return;
     }
@@ -129,28 +144,58 @@ async fn simulate(app: Arc<App>, acct: String, run_id: String) {
             r["runStartedMs"] = json!(now_ms());
         }
         let run = r.clone();
-        let act = a.actors.get(gs(&run, "actId")).cloned().unwrap_or(Value::Null);
+        let act = a
+            .actors
+            .get(gs(&run, "actId"))
+            .cloned()
+            .unwrap_or(Value::Null);
         let name = format!("{}/{}", gs(&act, "username"), gs(&act, "name"));
-        log_line(a, &run_id, &format!("ACTOR: Starting {name} (run {run_id}, build {})", gs(&run, "buildNumber")));
+        log_line(
+            a,
+            &run_id,
+            &format!(
+                "ACTOR: Starting {name} (run {run_id}, build {})",
+                gs(&run, "buildNumber")
+            ),
+        );
         let (input, raw) = input_of(a, &run);
-        Some((behavior_of(gs(&act, "name")), input.unwrap_or(Value::Null), raw, run))
+        Some((
+            behavior_of(gs(&act, "name")),
+            input.unwrap_or(Value::Null),
+            raw,
+            run,
+        ))
     });
-    let Some((behavior, input, raw, run)) = setup else { return };
+    let Some((behavior, input, raw, run)) = setup else {
+        return;
+    };
     let num = |k: &str, d: f64| input.get(k).and_then(Value::as_f64).unwrap_or(d);
     match behavior {
         "sleeper" => {
             let secs = num("seconds", 5.0).max(0.0);
-            app.with(&acct, |a| log_line(a, &run_id, &format!("INFO  Sleeping for {secs} s")));
-            if let Flow::Stop = sleep_checked(&app, &acct, &run_id, gen, (secs * 1000.0) as u64).await {
+            app.with(&acct, |a| {
+                log_line(a, &run_id, &format!("INFO  Sleeping for {secs} s"))
+            });
+            if let Flow::Stop =
+                sleep_checked(&app, &acct, &run_id, gen, (secs * 1000.0) as u64).await
+            {
                 return;
             }
-            app.with(&acct, |a| finish(a, &run_id, "SUCCEEDED", Some(0), "Finished sleeping"));
+            app.with(&acct, |a| {
+                finish(a, &run_id, "SUCCEEDED", Some(0), "Finished sleeping")
+            });
         }
         "failer" => {
-            if let Flow::Stop = sleep_checked(&app, &acct, &run_id, gen, num("delayMs", 200.0) as u64).await {
+            if let Flow::Stop =
+                sleep_checked(&app, &acct, &run_id, gen, num("delayMs", 200.0) as u64).await
+            {
                 return;
             }
-            let msg = input.get("message").and_then(Value::as_str).unwrap_or("The Actor failed on purpose").to_string();
+            let msg = input
+                .get("message")
+                .and_then(Value::as_str)
+                .unwrap_or("The Actor failed on purpose")
+                .to_string();
             app.with(&acct, |a| {
                 log_line(a, &run_id, &format!("ERROR {msg}"));
                 finish(a, &run_id, "FAILED", Some(1), &msg);
@@ -170,7 +215,9 @@ async fn simulate(app: Arc<App>, acct: String, run_id: String) {
                     }
                 });
             }
-            app.with(&acct, |a| finish(a, &run_id, "SUCCEEDED", Some(0), "Done logging"));
+            app.with(&acct, |a| {
+                finish(a, &run_id, "SUCCEEDED", Some(0), "Done logging")
+            });
         }
         _ => {
             // hello-world
@@ -178,14 +225,25 @@ async fn simulate(app: Arc<App>, acct: String, run_id: String) {
             let kv = gs(&run, "defaultKeyValueStoreId").to_string();
             app.with(&acct, |a| {
                 let (bytes, ct) = raw.clone().unwrap_or_else(|| {
-                    (br#"{"message":"Hello, world!"}"#.to_vec(), "application/json; charset=utf-8".into())
+                    (
+                        br#"{"message":"Hello, world!"}"#.to_vec(),
+                        "application/json; charset=utf-8".into(),
+                    )
                 });
                 st::set_record(a, &kv, "OUTPUT", &ct, bytes);
                 let items: Vec<Value> = match input.get("items") {
-                    Some(Value::Array(arr)) => arr.iter().filter(|i| i.is_object()).cloned().collect(),
+                    Some(Value::Array(arr)) => {
+                        arr.iter().filter(|i| i.is_object()).cloned().collect()
+                    }
                     _ => {
-                        let n = input.get("count").and_then(Value::as_u64).unwrap_or(1).min(1_000_000);
-                        (0..n).map(|i| json!({"message": "Hello, world!", "index": i})).collect()
+                        let n = input
+                            .get("count")
+                            .and_then(Value::as_u64)
+                            .unwrap_or(1)
+                            .min(1_000_000);
+                        (0..n)
+                            .map(|i| json!({"message": "Hello, world!", "index": i}))
+                            .collect()
                     }
                 };
                 let max = run.pointer("/options/maxItems").and_then(Value::as_u64);
@@ -197,19 +255,28 @@ async fn simulate(app: Arc<App>, acct: String, run_id: String) {
                     let body = serde_json::to_vec(&items).unwrap_or_default();
                     let _ = st::push_items(d, &body);
                 }
-                log_line(a, &run_id, &format!("INFO  Hello, world! Pushed {} items", items.len()));
+                log_line(
+                    a,
+                    &run_id,
+                    &format!("INFO  Hello, world! Pushed {} items", items.len()),
+                );
             });
             let ms = num("sleepMs", 100.0).max(0.0) as u64;
             if let Flow::Stop = sleep_checked(&app, &acct, &run_id, gen, ms).await {
                 return;
             }
-            app.with(&acct, |a| finish(a, &run_id, "SUCCEEDED", Some(0), "Finished"));
+            app.with(&acct, |a| {
+                finish(a, &run_id, "SUCCEEDED", Some(0), "Finished")
+            });
         }
     }
 }
 
 pub fn abort(a: &mut Account, run_id: &str, graceful: bool) -> Result<(), ApiError> {
-    let r = a.runs.get_mut(run_id).ok_or_else(|| not_found(&format!("Run '{run_id}'")))?;
+    let r = a
+        .runs
+        .get_mut(run_id)
+        .ok_or_else(|| not_found(&format!("Run '{run_id}'")))?;
     let status = gs(r, "status").to_string();
     if TERMINAL.contains(&status.as_str()) {
         return Ok(());
@@ -225,7 +292,10 @@ pub fn abort(a: &mut Account, run_id: &str, graceful: bool) -> Result<(), ApiErr
 }
 
 fn must_run(a: &mut Account, run_id: &str) -> Result<(), ApiError> {
-    let r = a.runs.get(run_id).ok_or_else(|| not_found(&format!("Run '{run_id}'")))?;
+    let r = a
+        .runs
+        .get(run_id)
+        .ok_or_else(|| not_found(&format!("Run '{run_id}'")))?;
     let s = gs(r, "status");
     if s != "RUNNING" && s != "READY" {
         return Err(invalid(format!("Run is not running (status {s})")));
@@ -237,7 +307,10 @@ pub fn reboot(a: &mut Account, run_id: &str) -> Result<(), ApiError> {
     must_run(a, run_id)?;
     *a.run_gen.entry(run_id.to_string()).or_insert(0) += 1;
     if let Some(r) = a.runs.get_mut(run_id) {
-        let n = r.pointer("/stats/restartCount").and_then(Value::as_u64).unwrap_or(0);
+        let n = r
+            .pointer("/stats/restartCount")
+            .and_then(Value::as_u64)
+            .unwrap_or(0);
         r["stats"]["restartCount"] = json!(n + 1);
     }
     log_line(a, run_id, "ACTOR: Rebooting");
@@ -256,14 +329,29 @@ pub fn metamorph(
     let build_id = a
         .actors
         .get(&target_id)
-        .and_then(|x| x.pointer(&format!("/taggedBuilds/{}/buildId", build.unwrap_or("latest"))))
+        .and_then(|x| {
+            x.pointer(&format!(
+                "/taggedBuilds/{}/buildId",
+                build.unwrap_or("latest")
+            ))
+        })
         .cloned()
         .unwrap_or(Value::Null);
-    let r = a.runs.get(run_id).cloned().ok_or_else(|| not_found("Run"))?;
-    let n = r.get("metamorphs").and_then(Value::as_array).map(|m| m.len()).unwrap_or(0) + 1;
+    let r = a
+        .runs
+        .get(run_id)
+        .cloned()
+        .ok_or_else(|| not_found("Run"))?;
+    let n = r
+        .get("metamorphs")
+        .and_then(Value::as_array)
+        .map(|m| m.len())
+        .unwrap_or(0)
+        + 1;
     let key = format!("INPUT-METAMORPH-{n}");
     let kv = gs(&r, "defaultKeyValueStoreId").to_string();
-    let (bytes, ct) = input.unwrap_or_else(|| (b"{}".to_vec(), "application/json; charset=utf-8".into()));
+    let (bytes, ct) =
+        input.unwrap_or_else(|| (b"{}".to_vec(), "application/json; charset=utf-8".into()));
     st::set_record(a, &kv, &key, &ct, bytes);
     if let Some(r) = a.runs.get_mut(run_id) {
         if !r.get("metamorphs").is_some_and(Value::is_array) {
@@ -282,11 +370,20 @@ pub fn metamorph(
     Ok(())
 }
 
-pub fn resurrect(a: &mut Account, run_id: &str, o: &crate::actors::RunOpts) -> Result<(), ApiError> {
-    let r = a.runs.get_mut(run_id).ok_or_else(|| not_found(&format!("Run '{run_id}'")))?;
+pub fn resurrect(
+    a: &mut Account,
+    run_id: &str,
+    o: &crate::actors::RunOpts,
+) -> Result<(), ApiError> {
+    let r = a
+        .runs
+        .get_mut(run_id)
+        .ok_or_else(|| not_found(&format!("Run '{run_id}'")))?;
     let s = gs(r, "status").to_string();
     if !TERMINAL.contains(&s.as_str()) {
-        return Err(invalid(format!("Only finished runs can be resurrected (status {s})")));
+        return Err(invalid(format!(
+            "Only finished runs can be resurrected (status {s})"
+        )));
     }
     r["status"] = json!("READY");
     r["finishedAt"] = Value::Null;
@@ -301,7 +398,10 @@ pub fn resurrect(a: &mut Account, run_id: &str, o: &crate::actors::RunOpts) -> R
     if let Some(b) = &o.build {
         r["options"]["build"] = json!(b);
     }
-    let n = r.pointer("/stats/resurrectCount").and_then(Value::as_u64).unwrap_or(0);
+    let n = r
+        .pointer("/stats/resurrectCount")
+        .and_then(Value::as_u64)
+        .unwrap_or(0);
     r["stats"]["resurrectCount"] = json!(n + 1);
     *a.run_gen.entry(run_id.to_string()).or_insert(0) += 1;
     log_line(a, run_id, "ACTOR: Resurrected");
@@ -325,7 +425,9 @@ pub fn start_build(app: Arc<App>, acct: String, build_id: String, tag: String) {
         }
         tokio::time::sleep(Duration::from_millis(300)).await;
         app.with(&acct, |a| {
-            let Some(b) = a.builds.get_mut(&build_id) else { return };
+            let Some(b) = a.builds.get_mut(&build_id) else {
+                return;
+            };
             if gs(b, "status") != "RUNNING" {
                 return;
             }
@@ -349,7 +451,13 @@ pub fn recover(app: &App) {
             .map(|(id, _)| id.clone())
             .collect();
         for id in ids {
-            finish(a, &id, "ABORTED", None, "The emulator was restarted while the run was in progress");
+            finish(
+                a,
+                &id,
+                "ABORTED",
+                None,
+                "The emulator was restarted while the run was in progress",
+            );
         }
         for b in a.builds.values_mut() {
             if !TERMINAL.contains(&gs(b, "status")) {

@@ -163,7 +163,7 @@ pub fn parse_query(q: &str) -> Vec<(String, String)> {
 /// The raw query string without any `token=` pair.
 pub fn strip_token(q: &str) -> String {
     q.split('&')
-        .filter(|p| !p.is_empty() && !(p.starts_with("token=") || *p == "token"))
+        .filter(|p| !(p.is_empty() || p.starts_with("token=") || *p == "token"))
         .collect::<Vec<_>>()
         .join("&")
 }
