@@ -89,7 +89,7 @@ pub async fn dispatch(app: &Arc<App>, route: &Route, ctx: &mut Ctx) -> ApiResult
         }
         "GET /v2/datasets/{datasetId}/items" | "HEAD /v2/datasets/{datasetId}/items" => {
             let id = storage_id(app, c, Kind::Dataset, "datasetId")?;
-            with!(a, st::get_items(a, &id, c, 200))
+            st::get_items_app(app, &acct, &id, c, 200)
         }
         "POST /v2/datasets/{datasetId}/items" => {
             let id = storage_id(app, c, Kind::Dataset, "datasetId")?;

@@ -502,7 +502,15 @@ fn xml_value(v: &Value) -> String {
 }
 
 /// `GET /v2/datasets/{id}/items`. Also used by run-sync-get-dataset-items.
-pub fn get_items(a: &mut Account, id: &str, ctx: &Ctx, status: u16) -> ApiResult {
+struct ItemsQuery {
+    format: String,
+    offset: usize,
+    limit: Option<i64>,
+    desc: bool,
+    opts: ItemOpts,
+}
+
+fn items_query(ctx: &Ctx) -> Result<ItemsQuery, ApiError> {
     let format = ctx.q("format").unwrap_or("json").to_ascii_lowercase();
     if !["json", "jsonl", "csv", "xml", "html", "rss", "xlsx"].contains(&format.as_str()) {
         return Err(invalid(format!("Unsupported format '{format}'")));
@@ -519,29 +527,77 @@ pub fn get_items(a: &mut Account, id: &str, ctx: &Ctx, status: u16) -> ApiResult
     if offset < 0 || limit.is_some_and(|l| l < 0) {
         return Err(invalid("Parameters 'offset' and 'limit' must be >= 0"));
     }
-    let desc = ctx.qbool("desc");
-    let opts = ItemOpts::from(ctx);
-    let d = a.datasets.get_mut(id).ok_or_else(|| not_found("Dataset"))?;
-    touch(&mut d.meta, false);
-    let total = d.items.len();
-    let offset = offset as usize;
-    let limit_n = limit.map(|l| l as usize).unwrap_or(usize::MAX);
-    let slice: Vec<&str> = if desc {
+    Ok(ItemsQuery {
+        format,
+        offset: offset as usize,
+        limit,
+        desc: ctx.qbool("desc"),
+        opts: ItemOpts::from(ctx),
+    })
+}
+
+fn page_of<'a>(d: &'a Dataset, q: &ItemsQuery) -> Vec<&'a str> {
+    let limit_n = q.limit.map(|l| l as usize).unwrap_or(usize::MAX);
+    if q.desc {
         d.items
             .iter()
             .rev()
-            .skip(offset)
+            .skip(q.offset)
             .take(limit_n)
             .map(|s| &**s)
             .collect()
     } else {
         d.items
             .iter()
-            .skip(offset)
+            .skip(q.offset)
             .take(limit_n)
             .map(|s| &**s)
             .collect()
-    };
+    }
+}
+
+/// `GET /v2/datasets/{id}/items` with the state lock held only for the copy of the page: filtered
+/// pages are parsed and transformed outside of it.
+pub fn get_items_app(
+    app: &crate::server::App,
+    acct: &str,
+    id: &str,
+    ctx: &Ctx,
+    status: u16,
+) -> ApiResult {
+    let q = items_query(ctx)?;
+    if q.opts.trivial() && (q.format == "json" || q.format == "jsonl") {
+        return app.with(acct, |a| get_items(a, id, ctx, status));
+    }
+    let (total, owned): (usize, Vec<String>) = app.with(acct, |a| {
+        let d = a.datasets.get_mut(id).ok_or_else(|| not_found("Dataset"))?;
+        touch(&mut d.meta, false);
+        let page = page_of(d, &q).into_iter().map(str::to_string).collect();
+        Ok::<_, ApiError>((d.items.len(), page))
+    })?;
+    let slice: Vec<&str> = owned.iter().map(String::as_str).collect();
+    render_items(id, ctx, status, &q, total, &slice)
+}
+
+/// `GET /v2/datasets/{id}/items`. Also used by run-sync-get-dataset-items.
+pub fn get_items(a: &mut Account, id: &str, ctx: &Ctx, status: u16) -> ApiResult {
+    let q = items_query(ctx)?;
+    let d = a.datasets.get_mut(id).ok_or_else(|| not_found("Dataset"))?;
+    touch(&mut d.meta, false);
+    let total = d.items.len();
+    let slice = page_of(d, &q);
+    render_items(id, ctx, status, &q, total, &slice)
+}
+
+fn render_items(
+    id: &str,
+    ctx: &Ctx,
+    status: u16,
+    q: &ItemsQuery,
+    total: usize,
+    slice: &[&str],
+) -> ApiResult {
+    let (format, offset, limit, desc, opts) = (&q.format, q.offset, q.limit, q.desc, &q.opts);
     let count;
     let (ctype, body): (&str, Vec<u8>) =
         if opts.trivial() && (format == "json" || format == "jsonl") {
@@ -559,7 +615,7 @@ pub fn get_items(a: &mut Account, id: &str, ctx: &Ctx, status: u16) -> ApiResult
                 out.push(b']');
                 ("application/json; charset=utf-8", out)
             } else {
-                for s in &slice {
+                for s in slice {
                     out.extend_from_slice(s.as_bytes());
                     out.push(b'\n');
                 }
@@ -567,7 +623,7 @@ pub fn get_items(a: &mut Account, id: &str, ctx: &Ctx, status: u16) -> ApiResult
             }
         } else {
             let mut items = Vec::with_capacity(slice.len());
-            for s in &slice {
+            for s in slice {
                 if let Ok(v) = serde_json::from_str::<Value>(s) {
                     opts.apply(v, &mut items);
                 }
