@@ -15,8 +15,9 @@ wasm_cargo() {
   local mode
   mode="$(cat "$CACHE/wasm-toolchain" 2>/dev/null || echo missing)"
   case "$mode" in
-    rustup) cargo "$@" --target wasm32-unknown-unknown ;;
-    debian) RUSTC_BOOTSTRAP=1 cargo +wasm-web "$@" --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort ;;
+    # The target goes right after the subcommand: anything after a `--` belongs to rustc.
+    rustup) cargo "$1" --target wasm32-unknown-unknown "${@:2}" ;;
+    debian) RUSTC_BOOTSTRAP=1 cargo +wasm-web "$1" --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort "${@:2}" ;;
     *) die "no wasm32 toolchain: run pkg-scripts/setup" ;;
   esac
 }

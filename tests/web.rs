@@ -2,6 +2,8 @@
 //! headless Chromium, a Chromium service worker), against the emulator whose URL
 //! `pkg-scripts/test` passes at compile time in `APIFY_EMULATOR_URL`.
 #![cfg(target_arch = "wasm32")]
+// A failed unwrap in a test is a failed test with its reason: that is what tests want.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use apify_client_wasm::js::client::ApifyClient;
 use js_sys::{Array, Promise, Reflect};

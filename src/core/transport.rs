@@ -80,21 +80,34 @@ pub struct Failed<E> {
     pub attempt: u32,
 }
 
-/// Sends a request until it succeeds, a non-retryable outcome arrives, or retries run out.
+/// What [`execute`] sends: one call, however many attempts it takes.
+#[derive(Debug, Clone, Copy)]
+pub struct Call<'a> {
+    pub method: Method,
+    pub url: &'a str,
+    pub initial_timeout_ms: u64,
+    /// `false` where a retry after a timeout could duplicate data.
+    pub retry_timeouts: bool,
+}
+
+/// Sends a call until it succeeds, a non-retryable outcome arrives, or retries run out.
 pub async fn execute<T, P>(
     transport: &T,
     platform: &P,
     policy: &RetryPolicy,
     stats: &Stats,
-    method: Method,
-    url: &str,
-    initial_timeout_ms: u64,
-    retry_timeouts: bool,
+    call: Call<'_>,
 ) -> Result<Completed<T::Response>, Failed<T::Error>>
 where
     T: Transport,
     P: Platform<Error = T::Error>,
 {
+    let Call {
+        method,
+        url,
+        initial_timeout_ms,
+        retry_timeouts,
+    } = call;
     stats.calls.set(stats.calls.get() + 1);
     let mut number = 1u32;
     loop {
@@ -273,16 +286,13 @@ mod tests {
         retry_timeouts: bool,
     ) -> (Result<u16, String>, u32, Stats) {
         let stats = Stats::default();
-        let r = block_on(execute(
-            t,
-            p,
-            &policy,
-            &stats,
-            Method::Get,
-            "u",
-            5_000,
+        let call = Call {
+            method: Method::Get,
+            url: "u",
+            initial_timeout_ms: 5_000,
             retry_timeouts,
-        ));
+        };
+        let r = block_on(execute(t, p, &policy, &stats, call));
         let r = match r {
             Ok(c) => (Ok(c.response.status), c.attempt),
             Err(f) => (Err(format!("{:?}", f.error)), f.attempt),

@@ -55,9 +55,9 @@ impl ApifyClient {
                 })?),
             };
         let interceptors = o.raw("requestInterceptors");
-        if !interceptors.is_undefined()
-            && !(Array::is_array(&interceptors) && Array::from(&interceptors).length() == 0)
-        {
+        let no_interceptors = interceptors.is_undefined()
+            || (Array::is_array(&interceptors) && Array::from(&interceptors).length() == 0);
+        if !no_interceptors {
             return Err(type_error(
                 "new ApifyClient: requestInterceptors are not supported by apify-client-wasm; pass a custom \"fetch\" function instead",
             ));

@@ -11,7 +11,7 @@ use crate::core::error::{is_not_found, ApiError};
 use crate::core::options::ClientConfig;
 use crate::core::request::{path_of, ApiRequest};
 use crate::core::retry::RetryPolicy;
-use crate::core::transport::{execute, Stats};
+use crate::core::transport::{execute, Call, Stats};
 use crate::core::url::api_base;
 
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -106,17 +106,13 @@ impl ClientInner {
         };
         let platform = JsPlatform { signal };
         let initial = req.initial_timeout_ms(self.config.timeout_ms());
-        let result = execute(
-            &transport,
-            &platform,
-            &self.policy,
-            &self.stats,
-            req.method,
-            &url,
-            initial,
-            req.retry_timeouts,
-        )
-        .await;
+        let call = Call {
+            method: req.method,
+            url: &url,
+            initial_timeout_ms: initial,
+            retry_timeouts: req.retry_timeouts,
+        };
+        let result = execute(&transport, &platform, &self.policy, &self.stats, call).await;
         match result {
             Ok(done) if done.response.status < 300 => Ok(done.response),
             Ok(done) => {
