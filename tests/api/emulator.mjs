@@ -10,7 +10,10 @@ const bin = process.env.APIFY_EMULATOR_BIN ?? `${root}target/debug/apify-emulato
 
 /** Starts the emulator on a free port; `stop()` ends it. */
 export async function startEmulator() {
-  const child = spawn(bin, ['--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // APIFY_REQUEST_LOG: where pkg-scripts/test collects every request, to measure which
+  // operations of the spec the client reaches (pkg-scripts/api-coverage.mjs).
+  const log = process.env.APIFY_REQUEST_LOG ? ['--request-log', process.env.APIFY_REQUEST_LOG] : [];
+  const child = spawn(bin, ['--port', '0', ...log], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
     lines.once('line', (l) => resolve(l.trim()));

@@ -23,9 +23,10 @@ struct Args {
     token: Option<String>,
     print_routes: bool,
     verbose: bool,
+    request_log: Option<PathBuf>,
 }
 
-const USAGE: &str = "usage: apify-emulator [--port N] [--host 127.0.0.1] [--data-dir DIR] [--token T] [--verbose] [--print-routes]";
+const USAGE: &str = "usage: apify-emulator [--port N] [--host 127.0.0.1] [--data-dir DIR] [--token T] [--verbose] [--print-routes] [--request-log FILE]";
 
 fn parse_args() -> Result<Args, String> {
     let mut a = Args {
@@ -35,6 +36,7 @@ fn parse_args() -> Result<Args, String> {
         token: None,
         print_routes: false,
         verbose: false,
+        request_log: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -58,6 +60,7 @@ fn parse_args() -> Result<Args, String> {
             "--data-dir" => a.data_dir = Some(PathBuf::from(val("--data-dir")?)),
             "--token" => a.token = Some(val("--token")?),
             "--print-routes" => a.print_routes = true,
+            "--request-log" => a.request_log = Some(PathBuf::from(val("--request-log")?)),
             "--verbose" | "-v" => a.verbose = true,
             "--help" | "-h" => return Err(USAGE.to_string()),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
@@ -104,6 +107,23 @@ async fn run(args: Args) -> i32 {
     };
     let app = server::App::new(global, args.token.clone(), args.verbose);
     sim::recover(&app);
+    if let Some(path) = &args.request_log {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path);
+        match file {
+            Ok(f) => {
+                if let Ok(mut slot) = app.request_log.lock() {
+                    *slot = Some(f);
+                }
+            }
+            Err(e) => {
+                eprintln!("cannot open --request-log {}: {e}", path.display());
+                return 2;
+            }
+        }
+    }
     let addr: SocketAddr = match format!("{}:{}", args.host, args.port).parse() {
         Ok(a) => a,
         Err(e) => {

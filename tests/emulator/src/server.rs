@@ -24,6 +24,9 @@ pub struct App {
     pub routes: Vec<Route>,
     pub base_url: Mutex<String>,
     pub verbose: bool,
+    /// `--request-log FILE`: every API request of every account appended as a JSON line, so
+    /// that a test run can measure which spec operations its client reached.
+    pub request_log: Mutex<Option<std::fs::File>>,
 }
 
 impl App {
@@ -34,6 +37,7 @@ impl App {
             routes: routes::load(),
             base_url: Mutex::new(String::new()),
             verbose,
+            request_log: Mutex::new(None),
         })
     }
 
@@ -462,6 +466,12 @@ async fn handle_inner(app: Arc<App>, req: Request<Incoming>) -> SvcResult {
         "idempotencyKey": hdr("idempotency-key"),
         "operationId": op_id,
     });
+    if let Ok(mut guard) = app.request_log.lock() {
+        if let Some(file) = guard.as_mut() {
+            use std::io::Write;
+            let _ = writeln!(file, "{log_entry}");
+        }
+    }
     let action = app.with(&acct_key, |a| {
         *a.counters.entry(format!("{method} {path}")).or_insert(0) += 1;
         a.requests_log.push(log_entry);
