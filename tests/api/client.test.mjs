@@ -1,0 +1,119 @@
+// ApifyClient itself: options, the fetch it uses, what goes on the wire, stats, errors.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { ApifyClient, ApifyApiError, ApifyNetworkError } from './client.mjs';
+import { startEmulator, account, lines } from './emulator.mjs';
+
+let emu;
+before(async () => {
+  emu = await startEmulator();
+});
+after(() => emu.stop());
+
+/** A fetch that records what the client hands it, then calls the real one. */
+function recordingFetch() {
+  const calls = [];
+  const fetchFn = (url, init) => {
+    calls.push({ url, method: init.method, headers: Object.fromEntries(new Headers(init.headers)) });
+    return fetch(url, init);
+  };
+  return { calls, fetchFn };
+}
+
+test('the token goes only in the Authorization header; a custom fetch is used', async () => {
+  const acc = account(emu.url);
+  const { calls, fetchFn } = recordingFetch();
+  const client = new ApifyClient({ token: acc.token, baseUrl: `${emu.url}/`, fetch: fetchFn, userAgentSuffix: ['sfx1', 'sfx2'] });
+  assert.equal(client.baseUrl, `${emu.url}/v2`);
+  assert.equal(client.token, acc.token);
+  await client.datasets().getOrCreate('wire');
+  assert.equal(calls.length, 1);
+  assert.equal(calls[0].url, `${emu.url}/v2/datasets?name=wire`);
+  assert.equal(calls[0].method, 'POST');
+  assert.equal(calls[0].headers.authorization, `Bearer ${acc.token}`);
+  assert.match(calls[0].headers['user-agent'], /^ApifyClientWasm\/\d+\.\d+\.\d+; sfx1; sfx2$/);
+  assert.ok(!calls[0].url.includes(acc.token));
+});
+
+test('ids and keys are percent-encoded as one path segment', async () => {
+  const acc = account(emu.url);
+  const { calls, fetchFn } = recordingFetch();
+  const client = new ApifyClient({ token: acc.token, baseUrl: emu.url, fetch: fetchFn });
+  assert.equal(await client.dataset('../users/me?x=1#y').get(), undefined);
+  assert.equal(await client.dataset('someone/my data').get(), undefined);
+  assert.deepEqual(calls.map((c) => c.url.slice(emu.url.length)), [
+    '/v2/datasets/..~users%2Fme%3Fx%3D1%23y',
+    '/v2/datasets/someone~my%20data',
+  ]);
+  assert.deepEqual(lines(await acc.requests()), ['GET /v2/datasets/..~users%2Fme%3Fx%3D1%23y', 'GET /v2/datasets/someone~my%20data']);
+});
+
+test('stats count calls, requests and rate-limit errors per attempt', async () => {
+  const acc = account(emu.url);
+  const client = new ApifyClient({ token: acc.token, baseUrl: emu.url, minDelayBetweenRetriesMillis: 1 });
+  const ds = await client.datasets().getOrCreate();
+  await acc.fault({ method: 'GET', path: `/v2/datasets/${ds.id}`, times: 2, fault: { type: 'status', status: 429 } });
+  await client.dataset(ds.id).get();
+  assert.deepEqual(client.stats, { calls: 2, requests: 4, rateLimitErrors: [1, 1] });
+});
+
+test('option errors name the option', () => {
+  assert.throws(() => new ApifyClient({ token: 1 }), { name: 'TypeError', message: /"token" must be a string, got number/ });
+  assert.throws(() => new ApifyClient({ baseUrl: 'api.apify.com' }), { name: 'TypeError', message: /"baseUrl" must be an http\(s\) URL/ });
+  assert.throws(() => new ApifyClient({ maxRetries: 1.5 }), { name: 'RangeError', message: /maxRetries/ });
+  assert.throws(() => new ApifyClient({ timeoutSecs: -1 }), { name: 'RangeError', message: /timeoutSecs/ });
+  assert.throws(() => new ApifyClient({ fetch: 'no' }), { name: 'TypeError', message: /"fetch" must be a function/ });
+  assert.throws(() => new ApifyClient({ requestInterceptors: [() => {}] }), { name: 'TypeError', message: /pass a custom "fetch"/ });
+  assert.throws(() => new ApifyClient('token'), { name: 'TypeError', message: /options must be an object/ });
+  new ApifyClient({ requestInterceptors: [] });
+  new ApifyClient();
+  const client = new ApifyClient();
+  assert.throws(() => client.dataset(''), { name: 'TypeError', message: /id must be a non-empty string/ });
+  assert.throws(() => client.datasets().list({ limit: -1 }), { name: 'RangeError', message: /"limit" must be a whole number/ });
+  assert.throws(() => client.datasets().list({ chunkSize: 10 }), { name: 'TypeError', message: /unknown option "chunkSize"/ });
+});
+
+test('async methods reject (not throw) on bad options, like the official client', async () => {
+  const client = new ApifyClient();
+  const p = client.dataset('x').get({ bogus: true });
+  assert.ok(p instanceof Promise);
+  await assert.rejects(p, { name: 'TypeError', message: /DatasetClient.get: unknown option "bogus"/ });
+  await assert.rejects(client.dataset('x').get({ signal: 'nope' }), { name: 'TypeError', message: /"signal" must be an AbortSignal/ });
+});
+
+test('errors are Error subclasses that serialize with their message', async () => {
+  const acc = account(emu.url);
+  const client = new ApifyClient({ token: acc.token, baseUrl: emu.url });
+  const e = await client.dataset('missing').update({ title: 't' }).catch((x) => x);
+  assert.ok(e instanceof ApifyApiError);
+  assert.ok(e instanceof Error);
+  assert.equal(e.name, 'ApifyApiError');
+  assert.match(e.stack, /ApifyApiError/);
+  const json = JSON.parse(JSON.stringify(e));
+  assert.equal(json.message, e.message);
+  assert.equal(json.statusCode, 404);
+  assert.equal(json.httpMethod, 'put');
+
+  const unreachable = new ApifyClient({ token: acc.token, baseUrl: 'http://127.0.0.1:9', maxRetries: 0 });
+  const n = await unreachable.dataset('x').get().catch((x) => x);
+  assert.ok(n instanceof ApifyNetworkError);
+  assert.equal(n.code, 'network-error');
+  assert.ok(n.cause instanceof Error);
+  assert.ok(!JSON.stringify(n).includes(acc.token));
+  assert.ok(!String(n.stack).includes(acc.token));
+});
+
+test('an aborted call rejects with the signal reason and sends nothing more', async () => {
+  const acc = account(emu.url);
+  const client = new ApifyClient({ token: acc.token, baseUrl: emu.url });
+  const ds = await client.datasets().getOrCreate();
+  const before = (await acc.requests()).length;
+  const already = AbortSignal.abort(new Error('stop'));
+  await assert.rejects(client.dataset(ds.id).get({ signal: already }), { message: 'stop' });
+  await acc.fault({ method: 'GET', path: `/v2/datasets/${ds.id}/items`, fault: { type: 'latency', ms: 2000 } });
+  const c = new AbortController();
+  const p = client.dataset(ds.id).listItems({ signal: c.signal });
+  setTimeout(() => c.abort(), 100);
+  await assert.rejects(p, { name: 'AbortError' });
+  assert.equal((await acc.requests()).length, before + 1);
+});
