@@ -29,16 +29,22 @@ pub fn pluck_data(body: JsValue) -> JsValue {
 /// Every key ending in `At` whose value parses as a date becomes a `Date`, down to depth 3
 /// (data → array → item → nested object), as the official client's `parseDateFields`.
 pub fn parse_dates(value: &JsValue) {
-    walk(value, 0);
+    walk(value, 0, None);
 }
 
-fn walk(value: &JsValue, depth: u32) {
+/// As [`parse_dates`], and also every key named `also` (`date` in `monthlyUsage`, as the
+/// official client's `shouldParseField`).
+pub fn parse_dates_also(value: &JsValue, also: &str) {
+    walk(value, 0, Some(also));
+}
+
+fn walk(value: &JsValue, depth: u32, also: Option<&str>) {
     if depth > 3 || !value.is_object() {
         return;
     }
     if Array::is_array(value) {
         for item in Array::from(value).iter() {
-            walk(&item, depth + 1);
+            walk(&item, depth + 1, also);
         }
         return;
     }
@@ -49,7 +55,7 @@ fn walk(value: &JsValue, depth: u32) {
     for key in Object::keys(obj).iter() {
         let Some(k) = key.as_string() else { continue };
         let v = Reflect::get(obj, &key).unwrap_or(JsValue::UNDEFINED);
-        if k.ends_with("At") {
+        if k.ends_with("At") || also == Some(k.as_str()) {
             if let Some(s) = v.as_string() {
                 let d = js_sys::Date::new(&JsValue::from_str(&s));
                 if !s.is_empty() && !d.get_time().is_nan() {
@@ -59,7 +65,7 @@ fn walk(value: &JsValue, depth: u32) {
             }
         }
         if v.is_object() {
-            walk(&v, depth + 1);
+            walk(&v, depth + 1, also);
         }
     }
 }

@@ -27,6 +27,14 @@ extern "C" {
     #[wasm_bindgen(thread_local_v2, js_namespace = globalThis, js_name = Buffer)]
     pub static NODE_BUFFER: JsValue;
 
+    /// `globalThis.process` in Node, Bun, Deno 2 and Workers with `nodejs_compat`; else undefined.
+    #[wasm_bindgen(thread_local_v2, js_namespace = globalThis, js_name = process)]
+    pub static PROCESS: JsValue;
+
+    /// `globalThis.Deno` in Deno; undefined elsewhere.
+    #[wasm_bindgen(thread_local_v2, js_namespace = globalThis, js_name = Deno)]
+    pub static DENO: JsValue;
+
     /// `globalThis.document`, only to tell browsers (which refuse a custom User-Agent) apart.
     #[wasm_bindgen(thread_local_v2, js_namespace = globalThis, js_name = document)]
     pub static DOCUMENT: JsValue;
@@ -76,4 +84,40 @@ pub fn bytes_value(buf: &js_sys::ArrayBuffer) -> JsValue {
 
 pub fn is_browser() -> bool {
     DOCUMENT.with(|d| !d.is_undefined())
+}
+
+/// An environment variable where the runtime has them: `process.env` (Node, Bun, Deno 2,
+/// Workers with `nodejs_compat`) or `Deno.env.get`. `Ok(None)` where it is unset or the
+/// runtime has no environment (browsers); `Err` with the runtime's own error where reading it
+/// is refused (Deno without `--allow-env`).
+pub fn env_var(name: &str) -> Result<Option<String>, JsValue> {
+    use js_sys::Reflect;
+    use wasm_bindgen::JsCast;
+    let key = JsValue::from_str(name);
+    let env = PROCESS.with(|p| {
+        if p.is_object() {
+            Reflect::get(p, &"env".into())
+        } else {
+            Ok(JsValue::UNDEFINED)
+        }
+    })?;
+    if env.is_object() {
+        let v = Reflect::get(&env, &key)?;
+        if let Some(s) = v.as_string() {
+            return Ok(Some(s));
+        }
+    }
+    let deno_env = DENO.with(|d| {
+        if d.is_object() {
+            Reflect::get(d, &"env".into())
+        } else {
+            Ok(JsValue::UNDEFINED)
+        }
+    })?;
+    if deno_env.is_object() {
+        if let Ok(get) = Reflect::get(&deno_env, &"get".into())?.dyn_into::<Function>() {
+            return Ok(get.call1(&deno_env, &key)?.as_string());
+        }
+    }
+    Ok(None)
 }

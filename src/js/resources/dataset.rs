@@ -75,7 +75,8 @@ impl DatasetClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<Dataset>")]
     pub fn update(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "DatasetUpdateFields")] new_fields: JsValue,
+        #[wasm_bindgen(js_name = newFields, unchecked_param_type = "DatasetUpdateFields")]
+        new_fields: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {

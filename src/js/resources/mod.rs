@@ -3,6 +3,15 @@
 
 pub mod dataset;
 pub mod dataset_collection;
+pub mod schedule;
+pub mod schedule_collection;
+pub mod status_message;
+pub mod store_collection;
+pub mod user;
+pub mod webhook;
+pub mod webhook_collection;
+pub mod webhook_dispatch;
+pub mod webhook_dispatch_collection;
 
 use std::rc::Rc;
 
@@ -162,4 +171,29 @@ pub fn list_collection(
         fetch,
         Pagination::Offset(OffsetPager::new(offset, limit, None)),
     ))
+}
+
+/// Marks `req` as sending JSON when it has a body.
+pub fn json_request(req: ApiRequest, body: &Option<JsValue>) -> ApiRequest {
+    match body {
+        Some(_) => req.content_type("application/json"),
+        None => req,
+    }
+}
+
+/// An optional object argument sent as JSON (`create(data?)`): `undefined` sends no body.
+pub fn optional_json_object(
+    value: &JsValue,
+    method: &str,
+    what: &str,
+) -> Result<Option<JsValue>, JsValue> {
+    if value.is_undefined() {
+        return Ok(None);
+    }
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Err(super::opts::type_error(&format!(
+            "{method}: {what} must be an object"
+        )));
+    }
+    json_body(value).map(Some)
 }
