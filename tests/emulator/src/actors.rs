@@ -1611,7 +1611,7 @@ pub async fn dispatch(app: &Arc<App>, key: &str, ctx: &mut Ctx) -> ApiResult {
             200,
             json!({
                 "usageCycle": {"startAt": iso(now_ms() - 15 * 86_400_000), "endAt": iso(now_ms() + 15 * 86_400_000)},
-                "monthlyServiceUsage": {}, "dailyServiceUsages": [],
+                "monthlyServiceUsage": {}, "dailyServiceUsages": [{"date": iso(now_ms())[..10], "serviceUsage": {}, "totalUsageCreditsUsd": 0}],
                 "totalUsageCreditsUsdBeforeVolumeDiscount": 0, "totalUsageCreditsUsdAfterVolumeDiscount": 0,
             }),
         )),
