@@ -36,9 +36,10 @@ const CLIENT_OPTIONS: &[&str] = &[
 
 #[wasm_bindgen]
 impl ApifyClient {
+    /// A client for the API at `baseUrl` with `token`; unknown options throw a TypeError.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "ApifyClientOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ApifyClientOptions")] options: JsValue,
     ) -> Result<ApifyClient, JsValue> {
         const M: &str = "new ApifyClient";
         let o = Opts::new(&options, M, CLIENT_OPTIONS)?;
@@ -83,11 +84,13 @@ impl ApifyClient {
         self.inner.api_base.clone()
     }
 
+    /// `{publicBaseUrl}/v2`: the base of the public URLs the client builds.
     #[wasm_bindgen(getter, js_name = publicBaseUrl)]
     pub fn public_base_url(&self) -> String {
         self.inner.public_api_base.clone()
     }
 
+    /// The API token the client sends, if any.
     #[wasm_bindgen(getter)]
     pub fn token(&self) -> Option<String> {
         self.inner.config.token.clone()
@@ -112,6 +115,7 @@ impl ApifyClient {
         .into()
     }
 
+    /// The account's datasets.
     pub fn datasets(&self) -> DatasetCollectionClient {
         DatasetCollectionClient {
             r: Resource::collection(&self.inner, "datasets"),

@@ -95,7 +95,10 @@ pub struct PaginatedSource {
 #[wasm_bindgen]
 impl PaginatedSource {
     /// An iterator that starts with the already-requested first page.
-    pub fn iterator(&self, first: Promise) -> PageIterator {
+    pub fn iterator(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Promise<unknown>")] first: Promise,
+    ) -> PageIterator {
         PageIterator {
             state: Rc::new(RefCell::new(IterState {
                 fetch: self.fetch.clone(),
@@ -180,7 +183,7 @@ async fn step(state: Rc<RefCell<IterState>>) -> Result<JsValue, JsValue> {
 
 #[wasm_bindgen]
 impl PageIterator {
-    #[wasm_bindgen(unchecked_return_type = "Promise<IteratorResult<any>>")]
+    #[wasm_bindgen(unchecked_return_type = "Promise<IteratorResult<unknown>>")]
     pub fn next(&self) -> Promise {
         let state = self.state.clone();
         let previous = self.state.borrow_mut().chain.take();
@@ -197,7 +200,7 @@ impl PageIterator {
     /// Called by `break` in `for await`: no further pages are fetched.
     #[wasm_bindgen(
         js_name = "return",
-        unchecked_return_type = "Promise<IteratorResult<any>>"
+        unchecked_return_type = "Promise<IteratorResult<unknown>>"
     )]
     pub fn return_(&self) -> Promise {
         self.state.borrow_mut().finished = true;

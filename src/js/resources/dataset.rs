@@ -61,7 +61,7 @@ impl DatasetClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<Dataset | undefined>")]
     pub fn get(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "DatasetClient.get";
@@ -77,7 +77,7 @@ impl DatasetClient {
         &self,
         #[wasm_bindgen(js_name = newFields, unchecked_param_type = "DatasetUpdateFields")]
         new_fields: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "DatasetClient.update";
@@ -99,10 +99,11 @@ impl DatasetClient {
         })
     }
 
+    /// Deletes the dataset.
     #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
     pub fn delete(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "DatasetClient.delete";
@@ -120,7 +121,7 @@ impl DatasetClient {
     #[wasm_bindgen(js_name = listItems, unchecked_return_type = "PaginatedIterator<DatasetItem>")]
     pub fn list_items(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "DatasetListItemsOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "DatasetListItemsOptions")] options: JsValue,
     ) -> Result<Promise, JsValue> {
         const M: &str = "DatasetClient.listItems";
         let o = Opts::new(&options, M, &allowed(&["offset", "limit", "chunkSize"]))?;
@@ -184,7 +185,8 @@ impl DatasetClient {
     pub fn download_items(
         &self,
         #[wasm_bindgen(unchecked_param_type = "DownloadItemsFormat")] format: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "DatasetDownloadItemsOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "DatasetDownloadItemsOptions")]
+        options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "DatasetClient.downloadItems";
@@ -244,7 +246,7 @@ impl DatasetClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string | DatasetItem | string[] | DatasetItem[]")]
         items: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "DatasetClient.pushItems";
@@ -272,7 +274,7 @@ impl DatasetClient {
     #[wasm_bindgen(js_name = getStatistics, unchecked_return_type = "Promise<DatasetStatistics | undefined>")]
     pub fn get_statistics(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "DatasetClient.getStatistics";

@@ -20,7 +20,8 @@ impl DatasetCollectionClient {
     #[wasm_bindgen(unchecked_return_type = "PaginatedIterator<Dataset>")]
     pub fn list(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "DatasetCollectionListOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "DatasetCollectionListOptions")]
+        options: JsValue,
     ) -> Result<Promise, JsValue> {
         const M: &str = "DatasetCollectionClient.list";
         let o = Opts::new(
@@ -40,9 +41,9 @@ impl DatasetCollectionClient {
     #[wasm_bindgen(js_name = getOrCreate, unchecked_return_type = "Promise<Dataset>")]
     pub fn get_or_create(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] name: JsValue,
         #[wasm_bindgen(
-            unchecked_param_type = "{ schema?: Record<string, unknown>; signal?: AbortSignal }"
+            unchecked_optional_param_type = "{ schema?: Record<string, unknown>; signal?: AbortSignal }"
         )]
         options: JsValue,
     ) -> Promise {
