@@ -1,0 +1,161 @@
+// Compiled (never run) by tests/types/check.sh with `tsc --strict --noEmit`: every client and
+// method of the package used as a TypeScript user would, with the types it promises. Lines
+// marked `@ts-expect-error` must fail to compile: they keep the types from going loose.
+import {
+    ApifyClient,
+    ApifyApiError,
+    ApifyNetworkError,
+    InvalidResponseBodyError,
+    type ActorStoreList,
+    type Dataset,
+    type DatasetItem,
+    type MonthlyUsage,
+    type PaginatedList,
+    type Schedule,
+    type ScheduleLogEntry,
+    type User,
+    type Webhook,
+    type WebhookDispatch,
+    type WebhookListItem,
+} from 'apify-client-wasm';
+
+const ac = new AbortController();
+const client = new ApifyClient({ token: 'token', baseUrl: 'http://localhost:3000', maxRetries: 2, timeoutSecs: 30 });
+const anonymous = new ApifyClient();
+const baseUrl: string = client.baseUrl;
+const publicBaseUrl: string = client.publicBaseUrl;
+const token: string | undefined = anonymous.token;
+const stats: { calls: number; requests: number; rateLimitErrors: number[] } = client.stats;
+
+// @ts-expect-error the client's options are typed
+new ApifyClient({ tokn: 'x' });
+
+async function datasets(): Promise<void> {
+    const page: PaginatedList<Dataset> = await client.datasets().list({ limit: 10, offset: 0, desc: true, unnamed: true });
+    for await (const d of client.datasets().list()) {
+        const created: Date = d.createdAt;
+    }
+    const ds: Dataset = await client.datasets().getOrCreate('name', { signal: ac.signal });
+    await client.datasets().getOrCreate();
+    const got: Dataset | undefined = await client.dataset(ds.id).get();
+    await client.dataset(ds.id).update({ name: 'renamed' });
+    await client.dataset(ds.id).pushItems([{ a: 1 }]);
+    await client.dataset(ds.id).pushItems({ a: 1 }, { signal: ac.signal });
+    const items: PaginatedList<DatasetItem> = await client.dataset(ds.id).listItems({ fields: ['a'], clean: true, chunkSize: 100 });
+    for await (const item of client.dataset(ds.id).listItems()) {
+        const value: unknown = item.a;
+    }
+    const csv: Uint8Array = await client.dataset(ds.id).downloadItems('csv', { bom: true, delimiter: ';' });
+    // @ts-expect-error formats are a closed set
+    await client.dataset(ds.id).downloadItems('pdf');
+    const statistics = await client.dataset(ds.id).getStatistics();
+    if (statistics) {
+        const fields: string[] = Object.keys(statistics.fieldStatistics);
+    }
+    await client.dataset(ds.id).delete();
+}
+
+async function webhooks(): Promise<void> {
+    const created: Webhook = await client.webhooks().create({
+        eventTypes: ['ACTOR.RUN.SUCCEEDED'],
+        condition: { actorId: 'apify~hello-world' },
+        requestUrl: 'https://example.com',
+        idempotencyKey: 'key',
+    });
+    await client.webhooks().create();
+    // @ts-expect-error event types are a closed set
+    await client.webhooks().create({ eventTypes: ['ACTOR.RUN.EXPLODED'] });
+    const page: PaginatedList<WebhookListItem> = await client.webhooks().list({ limit: 1, offset: 0, desc: true });
+    for await (const w of client.webhooks().list()) {
+        const modified: Date = w.modifiedAt;
+        // @ts-expect-error list() items have no templates
+        w.payloadTemplate;
+    }
+    const w: Webhook | undefined = await client.webhook(created.id).get({ signal: ac.signal });
+    const updated: Webhook = await client.webhook(created.id).update({ isAdHoc: false, description: 'd' });
+    const dispatch: WebhookDispatch | undefined = await client.webhook(created.id).test();
+    if (dispatch) {
+        const status: 'ACTIVE' | 'SUCCEEDED' | 'FAILED' = dispatch.status;
+        const runId: string | undefined = dispatch.eventData?.actorRunId;
+        const at: Date = dispatch.calls[0].startedAt;
+    }
+    const dispatches: PaginatedList<WebhookDispatch> = await client.webhook(created.id).dispatches().list({ limit: 5 });
+    for await (const d of client.webhookDispatches().list({ desc: true })) {
+        const one: WebhookDispatch | undefined = await client.webhookDispatch(d.id).get();
+    }
+    await client.webhook(created.id).delete();
+}
+
+async function schedules(): Promise<void> {
+    const s: Schedule = await client.schedules().create({
+        name: 'nightly',
+        cronExpression: '0 3 * * *',
+        timezone: 'UTC',
+        isEnabled: true,
+        isExclusive: true,
+        actions: [
+            { type: 'RUN_ACTOR', actorId: 'apify~hello-world', runInput: { body: '{}', contentType: 'application/json' } },
+            { type: 'RUN_ACTOR_TASK', actorTaskId: 'task', input: { a: 1 } },
+        ],
+    });
+    await client.schedules().create();
+    const page: PaginatedList<Schedule> = await client.schedules().list({ limit: 1, desc: false });
+    for await (const x of client.schedules().list()) {
+        const next: Date | null = x.nextRunAt;
+    }
+    const got: Schedule | undefined = await client.schedule(s.id).get();
+    await client.schedule(s.id).update({ isEnabled: false });
+    const log: ScheduleLogEntry[] | undefined = await client.schedule(s.id).getLog();
+    await client.schedule(s.id).delete({ signal: ac.signal });
+}
+
+async function storeAndUsers(): Promise<void> {
+    const page: PaginatedList<ActorStoreList> = await client.store().list({
+        search: 'crawler',
+        sortBy: 'popularity',
+        category: 'AI',
+        username: 'apify',
+        pricingModel: 'FREE',
+        includeUnrunnableActors: true,
+        allowsAgenticUsers: true,
+        responseFormat: 'agent',
+        limit: 10,
+        offset: 0,
+    });
+    // @ts-expect-error the store has no desc
+    client.store().list({ desc: true });
+    for await (const a of client.store().list()) {
+        const url: string = a.url;
+    }
+    const me: User | undefined = await client.user().get();
+    const other: User | undefined = await client.user('apify').get();
+    const usage: MonthlyUsage | undefined = await client.user().monthlyUsage({ date: new Date() });
+    if (usage) {
+        const day: Date = usage.dailyServiceUsages[0].date;
+    }
+    const limits = await client.user().limits();
+    const max: number | undefined = limits?.limits.maxMonthlyUsageUsd;
+    await client.user().updateLimits({ maxMonthlyUsageUsd: 5 });
+    await client.user().updateLimits({ dataRetentionDays: 7 }, { signal: ac.signal });
+    await client.setStatusMessage('Crawled 10 pages', { isStatusMessageTerminal: true, level: 'INFO' });
+    await client.setStatusMessage('working');
+    // @ts-expect-error levels are a closed set
+    await client.setStatusMessage('x', { level: 'LOUD' });
+}
+
+async function errors(): Promise<void> {
+    try {
+        await storeAndUsers();
+    } catch (e) {
+        if (e instanceof ApifyApiError) {
+            const s: number = e.statusCode;
+            const m: string = e.clientMethod;
+        } else if (e instanceof ApifyNetworkError) {
+            const c: 'network-error' | 'timeout' = e.code;
+        } else if (e instanceof InvalidResponseBodyError) {
+            const c: 'invalid-response-body' = e.code;
+        }
+    }
+}
+
+export { datasets, webhooks, schedules, storeAndUsers, errors, baseUrl, publicBaseUrl, token, stats };

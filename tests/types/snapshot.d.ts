@@ -1,0 +1,952 @@
+/* tslint:disable */
+/* eslint-disable */
+
+/** An event a webhook fires on (`ACTOR.RUN.SUCCEEDED`, …; `TEST` for `webhook(id).test()`). */
+export type WebhookEventType =
+| "ACTOR.BUILD.ABORTED"
+| "ACTOR.BUILD.CREATED"
+| "ACTOR.BUILD.FAILED"
+| "ACTOR.BUILD.SUCCEEDED"
+| "ACTOR.BUILD.TIMED_OUT"
+| "ACTOR.RUN.ABORTED"
+| "ACTOR.RUN.CREATED"
+| "ACTOR.RUN.FAILED"
+| "ACTOR.RUN.RESURRECTED"
+| "ACTOR.RUN.SUCCEEDED"
+| "ACTOR.RUN.TIMED_OUT"
+| "TEST";
+
+/** What a webhook watches: every run of an Actor, every run of a task, or one run. */
+export type WebhookCondition =
+| WebhookAnyRunOfActorCondition
+| WebhookAnyRunOfActorTaskCondition
+| WebhookCertainRunCondition;
+
+export interface WebhookAnyRunOfActorCondition {
+    actorId: string;
+}
+
+export interface WebhookAnyRunOfActorTaskCondition {
+    actorTaskId: string;
+}
+
+export interface WebhookCertainRunCondition {
+    actorRunId: string;
+}
+
+export interface WebhookStats {
+    totalDispatches: number;
+}
+
+export interface WebhookLastDispatch {
+    status: WebhookDispatchStatus;
+    finishedAt: Date;
+}
+
+export interface Webhook {
+    id: string;
+    userId: string;
+    createdAt: Date;
+    modifiedAt: Date;
+    isAdHoc: boolean;
+    eventTypes: WebhookEventType[];
+    condition: WebhookCondition;
+    ignoreSslErrors: boolean;
+    doNotRetry: boolean;
+    requestUrl: string;
+    payloadTemplate: string | null;
+    headersTemplate: string | null;
+    shouldInterpolateStrings: boolean;
+    isApifyIntegration?: boolean;
+    description?: string | null;
+    lastDispatch: WebhookLastDispatch | null;
+    stats: WebhookStats;
+}
+
+/** The fields of `webhooks().create()` and `webhook(id).update()`. */
+export interface WebhookUpdateData {
+    isAdHoc?: boolean;
+    eventTypes?: readonly WebhookEventType[];
+    condition?: WebhookCondition;
+    ignoreSslErrors?: boolean;
+    doNotRetry?: boolean;
+    requestUrl?: string;
+    payloadTemplate?: string;
+    headersTemplate?: string;
+    shouldInterpolateStrings?: boolean;
+    isApifyIntegration?: boolean;
+    description?: string;
+    /** Creating twice with the same key returns the webhook the first call created. */
+    idempotencyKey?: string;
+}
+
+export interface WebhookCollectionListOptions extends ListOptions {}
+
+/** A webhook as `list()` returns it: without its templates. */
+export type WebhookListItem = Omit<Webhook, "payloadTemplate" | "headersTemplate">;
+
+
+
+/** Options of `new ApifyClient(options)`. Unknown keys throw a TypeError. */
+export interface ApifyClientOptions {
+    /** Sent only as `Authorization: Bearer <token>`; never in URLs, errors or logs. */
+    token?: string;
+    /** @default "https://api.apify.com" */
+    baseUrl?: string;
+    /** Base of the public URLs that `getRecordPublicUrl` and friends build. @default "https://api.apify.com" */
+    publicBaseUrl?: string;
+    /** Retries after the first attempt (429, 5xx, network errors, unparsable bodies). @default 8 */
+    maxRetries?: number;
+    /** Backoff before retry k is `min × 2^(k-1) × U[1,2)`, or longer when `Retry-After` asks. @default 500 */
+    minDelayBetweenRetriesMillis?: number;
+    /** Upper bound of every per-attempt timeout. @default 360 */
+    timeoutSecs?: number;
+    /** Appended to the User-Agent (not settable in browsers). */
+    userAgentSuffix?: string | string[];
+    /** A `fetch` to use instead of the global one (a Workers service binding, a test double). */
+    fetch?: (input: string, init: RequestInit) => Promise<Response>;
+    /** Accepted only empty, for drop-in compatibility; use `fetch` to intercept requests. */
+    requestInterceptors?: never[];
+}
+
+/** Every method takes an optional `signal` that cancels the request and any backoff sleep. */
+export interface CallOptions {
+    signal?: AbortSignal;
+}
+
+export interface ClientStats {
+    calls: number;
+    requests: number;
+    /** 429 responses by attempt number: index 0 counts first attempts. */
+    rateLimitErrors: number[];
+}
+
+export interface PaginatedList<T> {
+    total: number;
+    count: number;
+    offset: number;
+    limit: number;
+    desc: boolean;
+    items: T[];
+}
+
+/** `await` it for the first page; `for await` over it for every item of every page. */
+export type PaginatedIterator<T> = Promise<PaginatedList<T>> & AsyncIterable<T>;
+
+export interface ListOptions extends CallOptions {
+    offset?: number;
+    limit?: number;
+    desc?: boolean;
+}
+
+export interface DatasetCollectionListOptions extends ListOptions {
+    unnamed?: boolean;
+    ownership?: "ownedByMe" | "sharedWithMe";
+}
+
+export interface DatasetStats {
+    readCount?: number;
+    writeCount?: number;
+    deleteCount?: number;
+    storageBytes?: number;
+}
+
+export interface Dataset {
+    id: string;
+    name?: string;
+    title?: string;
+    userId: string;
+    username?: string;
+    createdAt: Date;
+    modifiedAt: Date;
+    accessedAt: Date;
+    itemCount: number;
+    cleanItemCount: number;
+    actId?: string;
+    actRunId?: string;
+    stats?: DatasetStats;
+    fields?: string[];
+    generalAccess?: string;
+    urlSigningSecretKey?: string;
+    consoleUrl?: string;
+    itemsPublicUrl?: string;
+}
+
+export interface DatasetUpdateFields {
+    name?: string | null;
+    title?: string;
+    generalAccess?: string;
+}
+
+export type DatasetItem = Record<string, unknown>;
+
+export interface DatasetItemFilters extends CallOptions {
+    clean?: boolean;
+    desc?: boolean;
+    fields?: string[];
+    omit?: string[];
+    flatten?: string[];
+    unwind?: string | string[];
+    skipEmpty?: boolean;
+    skipHidden?: boolean;
+    view?: string;
+    signature?: string;
+}
+
+export interface DatasetListItemsOptions extends DatasetItemFilters {
+    offset?: number;
+    limit?: number;
+    /** Items per request while iterating with `for await`. */
+    chunkSize?: number;
+}
+
+export type DownloadItemsFormat = "json" | "jsonl" | "xml" | "html" | "csv" | "xlsx" | "rss";
+
+export interface DatasetDownloadItemsOptions extends DatasetItemFilters {
+    offset?: number;
+    limit?: number;
+    bom?: boolean;
+    delimiter?: string;
+    skipHeaderRow?: boolean;
+    xmlRoot?: string;
+    xmlRow?: string;
+    attachment?: boolean;
+}
+
+export interface DatasetStatistics {
+    fieldStatistics: Record<string, { min?: number; max?: number; nullCount?: number; emptyCount?: number }>;
+}
+
+
+
+/** Options of `setStatusMessage` (`SetStatusMessageOptions` of `@crawlee/types`). */
+export interface SetStatusMessageOptions extends CallOptions {
+    /** The message is final: the run will not change it any more. */
+    isStatusMessageTerminal?: boolean;
+    level?: "DEBUG" | "INFO" | "WARNING" | "ERROR";
+}
+
+
+
+/** The `type` of a schedule action. */
+export type ScheduleActions = "RUN_ACTOR" | "RUN_ACTOR_TASK";
+
+/** The input a scheduled Actor run gets: a body and its content type. */
+export interface ScheduledActorRunInput {
+    body: string;
+    contentType: string;
+}
+
+export interface ScheduledActorRunOptions {
+    build: string;
+    timeoutSecs: number;
+    memoryMbytes: number;
+    restartOnError?: boolean;
+}
+
+export interface ScheduleActionRunActor {
+    id: string;
+    type: "RUN_ACTOR";
+    actorId: string;
+    runInput?: ScheduledActorRunInput;
+    runOptions?: ScheduledActorRunOptions;
+}
+
+export interface ScheduleActionRunActorTask {
+    id: string;
+    type: "RUN_ACTOR_TASK";
+    actorTaskId: string;
+    /** Overrides of the task's input, as a JSON object. */
+    input?: Record<string, unknown>;
+}
+
+export type ScheduleAction = ScheduleActionRunActor | ScheduleActionRunActorTask;
+
+export interface Schedule {
+    id: string;
+    userId: string;
+    name: string;
+    title?: string;
+    cronExpression: string;
+    /** An IANA time zone, e.g. `"UTC"` or `"Europe/Prague"`. */
+    timezone: string;
+    isEnabled: boolean;
+    isExclusive: boolean;
+    description?: string;
+    createdAt: Date;
+    modifiedAt: Date;
+    nextRunAt: Date | null;
+    lastRunAt: Date | null;
+    actions: ScheduleAction[];
+    notifications?: { email: boolean };
+}
+
+/** The fields of `schedules().create()` and `schedule(id).update()`; action ids are optional. */
+export interface ScheduleCreateOrUpdateData {
+    name?: string;
+    title?: string;
+    cronExpression?: string;
+    timezone?: string;
+    isEnabled?: boolean;
+    isExclusive?: boolean;
+    description?: string;
+    notifications?: { email: boolean };
+    actions?: (Omit<ScheduleActionRunActor, "id"> & { id?: string } | Omit<ScheduleActionRunActorTask, "id"> & { id?: string })[];
+}
+
+/** One entry of a schedule's log: when it was invoked and what happened. */
+export interface ScheduleLogEntry {
+    message: string;
+    level: string;
+    createdAt: Date;
+}
+
+export interface ScheduleCollectionListOptions extends ListOptions {}
+
+
+
+export interface StoreCollectionListOptions extends CallOptions {
+    offset?: number;
+    limit?: number;
+    /** Searched in the title, name, description, username and README. */
+    search?: string;
+    /** `relevance` (the default), `popularity`, `newest` or `lastUpdate`. */
+    sortBy?: string;
+    category?: string;
+    username?: string;
+    pricingModel?: "FREE" | "FLAT_PRICE_PER_MONTH" | "PRICE_PER_DATASET_ITEM" | "PAY_PER_EVENT" | (string & {});
+    /** Include Actors the Store hides as unsafe to run automatically. */
+    includeUnrunnableActors?: boolean;
+    /** Only Actors that allow (`true`) or do not allow (`false`) agentic users. Not in apify-client. */
+    allowsAgenticUsers?: boolean;
+    /** `full` (the default) or `agent`, a reduced field set for LLM consumers. Not in apify-client. */
+    responseFormat?: "full" | "agent";
+}
+
+export interface ActorStoreListStats {
+    totalBuilds?: number;
+    totalRuns?: number;
+    totalUsers?: number;
+    totalUsers7Days?: number;
+    totalUsers30Days?: number;
+    totalUsers90Days?: number;
+    totalMetamorphs?: number;
+    lastRunStartedAt?: Date;
+    [key: string]: unknown;
+}
+
+export interface PricingInfo {
+    pricingModel: string;
+    [key: string]: unknown;
+}
+
+/** An Actor as the Store lists it. */
+export interface ActorStoreList {
+    id: string;
+    name: string;
+    username: string;
+    title?: string;
+    description?: string;
+    userFullName?: string | null;
+    categories?: string[];
+    stats: ActorStoreListStats;
+    currentPricingInfo: PricingInfo;
+    pictureUrl?: string | null;
+    userPictureUrl?: string | null;
+    url: string;
+    badge?: string | null;
+    readmeSummary?: string;
+    isWhiteListedForAgenticPayments?: boolean | null;
+    actorReviewCount?: number;
+    actorReviewRating?: number;
+    bookmarkCount?: number;
+}
+
+
+
+export interface UserProfile {
+    bio?: string;
+    name?: string;
+    pictureUrl?: string | null;
+    githubUsername?: string;
+    websiteUrl?: string;
+    twitterUsername?: string;
+}
+
+export interface ProxyGroup {
+    name: string;
+    description: string | null;
+    availableCount: number;
+}
+
+export interface UserProxy {
+    password: string;
+    groups: ProxyGroup[];
+}
+
+export type PlatformFeature =
+| "ACTORS"
+| "STORAGE"
+| "PROXY_SERPS"
+| "SCHEDULER"
+| "WEBHOOKS"
+| "PROXY"
+| "PROXY_EXTERNAL_ACCESS";
+
+export interface UserPlan {
+    id: string;
+    description: string;
+    isEnabled: boolean;
+    monthlyBasePriceUsd: number;
+    monthlyUsageCreditsUsd: number;
+    usageDiscountPercent: number;
+    enabledPlatformFeatures: PlatformFeature[];
+    maxMonthlyUsageUsd: number;
+    maxActorMemoryGbytes: number;
+    maxMonthlyActorComputeUnits: number;
+    maxMonthlyResidentialProxyGbytes: number;
+    maxMonthlyProxySerps: number;
+    maxMonthlyExternalDataTransferGbytes: number;
+    maxActorCount: number;
+    maxActorTaskCount: number;
+    dataRetentionDays: number;
+    availableProxyGroups: Record<string, number>;
+    teamAccountSeatCount: number;
+    supportLevel: string;
+    availableAddOns: unknown[];
+}
+
+export interface EffectivePlatformFeature {
+    isEnabled: boolean;
+    disabledReason: string | null;
+    disabledReasonType: string | null;
+    isTrial: boolean;
+    trialExpirationAt: Date | null;
+}
+
+/** Public fields for any user; the private ones (`id`, `email`, `plan`, …) only for `me`. */
+export interface User {
+    username: string;
+    profile: UserProfile;
+    id?: string;
+    email?: string;
+    proxy?: UserProxy;
+    plan?: UserPlan;
+    effectivePlatformFeatures?: Record<string, EffectivePlatformFeature>;
+    createdAt?: Date;
+    isPaying?: boolean;
+}
+
+export interface UsageCycle {
+    startAt: Date;
+    endAt: Date;
+}
+
+export interface PriceTier {
+    quantityAbove: number;
+    discountPercent: number;
+    tierQuantity: number;
+    unitPriceUsd: number;
+    priceUsd: number;
+}
+
+export interface MonthlyServiceUsageData {
+    quantity: number;
+    baseAmountUsd: number;
+    baseUnitPriceUsd: number;
+    amountAfterVolumeDiscountUsd: number;
+    priceTiers: PriceTier[];
+}
+
+export interface DailyServiceUsageData {
+    quantity: number;
+    baseAmountUsd: number;
+}
+
+export interface DailyServiceUsage {
+    /** Parsed to a `Date`, as the official client does. */
+    date: Date;
+    serviceUsage: Record<string, DailyServiceUsageData>;
+    totalUsageCreditsUsd: number;
+}
+
+export interface MonthlyUsage {
+    usageCycle: UsageCycle;
+    monthlyServiceUsage: Record<string, MonthlyServiceUsageData>;
+    dailyServiceUsages: DailyServiceUsage[];
+    totalUsageCreditsUsdBeforeVolumeDiscount: number;
+    totalUsageCreditsUsdAfterVolumeDiscount: number;
+}
+
+export interface UserMonthlyUsageOptions extends CallOptions {
+    /**
+     * Any day of the usage cycle to report (`YYYY-MM-DD`, or a `Date`, whose UTC day is
+     * sent); the current cycle when left out. Not in apify-client.
+     */
+    date?: string | Date;
+}
+
+export interface Limits {
+    maxMonthlyUsageUsd: number;
+    maxMonthlyActorComputeUnits: number;
+    maxMonthlyExternalDataTransferGbytes: number;
+    maxMonthlyProxySerps: number;
+    maxMonthlyResidentialProxyGbytes: number;
+    maxActorMemoryGbytes: number;
+    maxActorCount: number;
+    maxActorTaskCount: number;
+    maxConcurrentActorJobs: number;
+    maxTeamAccountSeatCount: number;
+    dataRetentionDays: number;
+}
+
+export interface Current {
+    monthlyUsageUsd: number;
+    monthlyActorComputeUnits: number;
+    monthlyExternalDataTransferGbytes: number;
+    monthlyProxySerps: number;
+    monthlyResidentialProxyGbytes: number;
+    actorMemoryGbytes: number;
+    actorCount: number;
+    actorTaskCount: number;
+    activeActorJobCount: number;
+    teamAccountSeatCount: number;
+}
+
+export interface AccountAndUsageLimits {
+    monthlyUsageCycle: UsageCycle;
+    limits: Limits;
+    current: Current;
+}
+
+export type LimitsUpdateOptions = Partial<Pick<Limits, "maxMonthlyUsageUsd" | "dataRetentionDays">>;
+
+
+
+export type WebhookDispatchStatus = "ACTIVE" | "SUCCEEDED" | "FAILED";
+
+/** One attempt to deliver a dispatch to the webhook's URL. */
+export interface WebhookDispatchCall {
+    startedAt: Date;
+    finishedAt: Date | null;
+    errorMessage: string | null;
+    responseStatus: number | null;
+    responseBody: string | null;
+}
+
+/** What triggered the dispatch. */
+export interface WebhookDispatchEventData {
+    actorRunId?: string;
+    actorId?: string;
+    actorTaskId?: string;
+    actorBuildId?: string;
+    [key: string]: unknown;
+}
+
+export interface WebhookDispatch {
+    id: string;
+    userId: string;
+    webhookId: string;
+    createdAt: Date;
+    status: WebhookDispatchStatus;
+    eventType: WebhookEventType;
+    calls: WebhookDispatchCall[];
+    webhook: Pick<Webhook, "requestUrl" | "isAdHoc">;
+    eventData: WebhookDispatchEventData | null;
+}
+
+export interface WebhookDispatchCollectionListOptions extends ListOptions {}
+
+
+
+/**
+ * The entry point: `new ApifyClient({ token })`, then `client.dataset(id).listItems()` and
+ * the rest, as in the official `apify-client`.
+ */
+export class ApifyClient {
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * A dataset by id or `username/name`.
+     */
+    dataset(id: string): DatasetClient;
+    /**
+     * The account's datasets.
+     */
+    datasets(): DatasetCollectionClient;
+    /**
+     * A client for the API at `baseUrl` with `token`; unknown options throw a TypeError.
+     */
+    constructor(options?: ApifyClientOptions);
+    /**
+     * A schedule by id or `username/name`.
+     */
+    schedule(id: string): ScheduleClient;
+    /**
+     * The account's schedules.
+     */
+    schedules(): ScheduleCollectionClient;
+    /**
+     * Sets the status message of the current Actor run (`ACTOR_RUN_ID`, read from
+     * `process.env` or `Deno.env`): `PUT /v2/actor-runs/{ACTOR_RUN_ID}`. Rejects where the
+     * variable is not set or the runtime has no environment (browsers, Workers without
+     * `nodejs_compat`).
+     */
+    setStatusMessage(message: string, options?: SetStatusMessageOptions): Promise<void>;
+    /**
+     * Apify Store: the public Actors anyone can run.
+     */
+    store(): StoreCollectionClient;
+    /**
+     * A user by id or username; `me` (the default) is the token's own account.
+     */
+    user(id?: string): UserClient;
+    /**
+     * A webhook dispatch by id.
+     */
+    webhookDispatch(id: string): WebhookDispatchClient;
+    /**
+     * Every dispatch of the account's webhooks.
+     */
+    webhookDispatches(): WebhookDispatchCollectionClient;
+    /**
+     * A webhook by id.
+     */
+    webhook(id: string): WebhookClient;
+    /**
+     * The account's webhooks.
+     */
+    webhooks(): WebhookCollectionClient;
+    /**
+     * `{baseUrl}/v2`, as in the official client.
+     */
+    readonly baseUrl: string;
+    /**
+     * `{publicBaseUrl}/v2`: the base of the public URLs the client builds.
+     */
+    readonly publicBaseUrl: string;
+    /**
+     * `{calls, requests, rateLimitErrors}`: calls made, HTTP requests sent (retries included)
+     * and 429 responses per attempt number (`rateLimitErrors[0]`: on first attempts).
+     */
+    readonly stats: ClientStats;
+    /**
+     * The API token the client sends, if any.
+     */
+    readonly token: string | undefined;
+}
+
+export class DatasetClient {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Deletes the dataset.
+     */
+    delete(options?: CallOptions): Promise<void>;
+    /**
+     * The items in `format` (`json`, `jsonl`, `xml`, `html`, `csv`, `xlsx`, `rss`) as bytes:
+     * a `Buffer` in Node, a `Uint8Array` elsewhere.
+     */
+    downloadItems(format: DownloadItemsFormat, options?: DatasetDownloadItemsOptions): Promise<Uint8Array>;
+    /**
+     * Per-field statistics, or `undefined` when the dataset does not exist.
+     */
+    getStatistics(options?: CallOptions): Promise<DatasetStatistics | undefined>;
+    /**
+     * The dataset object, or `undefined` when it does not exist.
+     */
+    get(options?: CallOptions): Promise<Dataset | undefined>;
+    /**
+     * A page of items (`await`), or every item (`for await`), in pages of at most
+     * `chunkSize`. Items are parsed by the platform and returned as they are stored.
+     */
+    listItems(options?: DatasetListItemsOptions): PaginatedIterator<DatasetItem>;
+    /**
+     * Appends an item, an array of items, or a JSON string of either.
+     * Timeouts are not retried, so that a slow push never stores the items twice.
+     */
+    pushItems(items: string | DatasetItem | string[] | DatasetItem[], options?: CallOptions): Promise<void>;
+    /**
+     * Updates the dataset's `name`, `title` or `generalAccess`.
+     */
+    update(newFields: DatasetUpdateFields, options?: CallOptions): Promise<Dataset>;
+}
+
+export class DatasetCollectionClient {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Returns the dataset called `name`, creating it first if needed (no name: a new
+     * unnamed dataset).
+     */
+    getOrCreate(name?: string, options?: { schema?: Record<string, unknown>; signal?: AbortSignal }): Promise<Dataset>;
+    /**
+     * Lists the account's datasets. `await` it for the first page, or `for await` over all.
+     */
+    list(options?: DatasetCollectionListOptions): PaginatedIterator<Dataset>;
+}
+
+/**
+ * An async iterator over the items of every page.
+ */
+export class PageIterator {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    next(): Promise<IteratorResult<unknown>>;
+    /**
+     * Called by `break` in `for await`: no further pages are fetched.
+     */
+    return(): Promise<IteratorResult<unknown>>;
+}
+
+/**
+ * Held by the list Promise; makes a fresh iterator for each `for await`.
+ */
+export class PaginatedSource {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * An iterator that starts with the already-requested first page.
+     */
+    iterator(first: Promise<unknown>): PageIterator;
+}
+
+export class ScheduleClient {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Deletes the schedule.
+     */
+    delete(options?: CallOptions): Promise<void>;
+    /**
+     * The schedule's log: its invocations, oldest first, or `undefined` when the schedule
+     * does not exist. (The official typings say `string`; the API returns these entries.)
+     */
+    getLog(options?: CallOptions): Promise<ScheduleLogEntry[] | undefined>;
+    /**
+     * The schedule, or `undefined` when it does not exist.
+     */
+    get(options?: CallOptions): Promise<Schedule | undefined>;
+    /**
+     * Updates the given fields of the schedule and resolves to the whole updated schedule.
+     */
+    update(newFields: ScheduleCreateOrUpdateData, options?: CallOptions): Promise<Schedule>;
+}
+
+export class ScheduleCollectionClient {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Creates a schedule.
+     */
+    create(schedule?: ScheduleCreateOrUpdateData, options?: CallOptions): Promise<Schedule>;
+    /**
+     * Lists the account's schedules. `await` it for one page, or `for await` over all.
+     */
+    list(options?: ScheduleCollectionListOptions): PaginatedIterator<Schedule>;
+}
+
+export class StoreCollectionClient {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Lists (searches) Actors in Apify Store. `await` it for one page, or `for await` over
+     * every match.
+     */
+    list(options?: StoreCollectionListOptions): PaginatedIterator<ActorStoreList>;
+}
+
+export class UserClient {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * The user: private data for `me` (with a token), public data otherwise.
+     */
+    get(options?: CallOptions): Promise<User | undefined>;
+    /**
+     * The account's limits and its current usage against them, or `undefined`.
+     */
+    limits(options?: CallOptions): Promise<AccountAndUsageLimits | undefined>;
+    /**
+     * The usage of the current (or `date`'s) billing cycle, or `undefined` when there is
+     * none. `…At` and `date` fields are parsed to `Date`s.
+     */
+    monthlyUsage(options?: UserMonthlyUsageOptions): Promise<MonthlyUsage | undefined>;
+    /**
+     * Sets `maxMonthlyUsageUsd` and/or `dataRetentionDays`.
+     */
+    updateLimits(limits: LimitsUpdateOptions, options?: CallOptions): Promise<void>;
+}
+
+export class WebhookClient {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Deletes the webhook.
+     */
+    delete(options?: CallOptions): Promise<void>;
+    /**
+     * The dispatches of this webhook: `webhook(id).dispatches().list()`.
+     */
+    dispatches(): WebhookDispatchCollectionClient;
+    /**
+     * The webhook, or `undefined` when it does not exist.
+     */
+    get(options?: CallOptions): Promise<Webhook | undefined>;
+    /**
+     * Dispatches a `TEST` event to the webhook's URL; resolves to the dispatch, or `undefined`
+     * when the webhook does not exist.
+     */
+    test(options?: CallOptions): Promise<WebhookDispatch | undefined>;
+    /**
+     * Updates the given fields of the webhook and resolves to the whole updated webhook.
+     */
+    update(newFields: WebhookUpdateData, options?: CallOptions): Promise<Webhook>;
+}
+
+export class WebhookCollectionClient {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Creates a webhook. An `idempotencyKey` in the data makes retried creates return the
+     * first webhook instead of a duplicate.
+     */
+    create(webhook?: WebhookUpdateData, options?: CallOptions): Promise<Webhook>;
+    /**
+     * Lists webhooks (without their templates). `await` it for one page, or `for await` over
+     * all of them.
+     */
+    list(options?: WebhookCollectionListOptions): PaginatedIterator<WebhookListItem>;
+}
+
+export class WebhookDispatchClient {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * The dispatch (with its `eventData` and delivery `calls`), or `undefined` when it does
+     * not exist.
+     */
+    get(options?: CallOptions): Promise<WebhookDispatch | undefined>;
+}
+
+export class WebhookDispatchCollectionClient {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Lists webhook dispatches. `await` it for one page, or `for await` over all of them.
+     */
+    list(options?: WebhookDispatchCollectionListOptions): PaginatedIterator<WebhookDispatch>;
+}
+
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+export interface InitOutput {
+    readonly memory: WebAssembly.Memory;
+    readonly __wbg_apifyclient_free: (a: number, b: number) => void;
+    readonly __wbg_datasetclient_free: (a: number, b: number) => void;
+    readonly __wbg_datasetcollectionclient_free: (a: number, b: number) => void;
+    readonly __wbg_pageiterator_free: (a: number, b: number) => void;
+    readonly __wbg_paginatedsource_free: (a: number, b: number) => void;
+    readonly __wbg_scheduleclient_free: (a: number, b: number) => void;
+    readonly __wbg_schedulecollectionclient_free: (a: number, b: number) => void;
+    readonly __wbg_storecollectionclient_free: (a: number, b: number) => void;
+    readonly __wbg_userclient_free: (a: number, b: number) => void;
+    readonly __wbg_webhookclient_free: (a: number, b: number) => void;
+    readonly __wbg_webhookcollectionclient_free: (a: number, b: number) => void;
+    readonly __wbg_webhookdispatchclient_free: (a: number, b: number) => void;
+    readonly __wbg_webhookdispatchcollectionclient_free: (a: number, b: number) => void;
+    readonly apifyclient_baseUrl: (a: number) => [number, number];
+    readonly apifyclient_dataset: (a: number, b: any) => [number, number, number];
+    readonly apifyclient_datasets: (a: number) => number;
+    readonly apifyclient_new: (a: any) => [number, number, number];
+    readonly apifyclient_publicBaseUrl: (a: number) => [number, number];
+    readonly apifyclient_schedule: (a: number, b: any) => [number, number, number];
+    readonly apifyclient_schedules: (a: number) => number;
+    readonly apifyclient_setStatusMessage: (a: number, b: any, c: any) => any;
+    readonly apifyclient_stats: (a: number) => any;
+    readonly apifyclient_store: (a: number) => number;
+    readonly apifyclient_token: (a: number) => [number, number];
+    readonly apifyclient_user: (a: number, b: any) => [number, number, number];
+    readonly apifyclient_webhook: (a: number, b: any) => [number, number, number];
+    readonly apifyclient_webhookDispatch: (a: number, b: any) => [number, number, number];
+    readonly apifyclient_webhookDispatches: (a: number) => number;
+    readonly apifyclient_webhooks: (a: number) => number;
+    readonly datasetclient_delete: (a: number, b: any) => any;
+    readonly datasetclient_downloadItems: (a: number, b: any, c: any) => any;
+    readonly datasetclient_get: (a: number, b: any) => any;
+    readonly datasetclient_getStatistics: (a: number, b: any) => any;
+    readonly datasetclient_listItems: (a: number, b: any) => [number, number, number];
+    readonly datasetclient_pushItems: (a: number, b: any, c: any) => any;
+    readonly datasetclient_update: (a: number, b: any, c: any) => any;
+    readonly datasetcollectionclient_getOrCreate: (a: number, b: any, c: any) => any;
+    readonly datasetcollectionclient_list: (a: number, b: any) => [number, number, number];
+    readonly pageiterator_next: (a: number) => any;
+    readonly pageiterator_return: (a: number) => any;
+    readonly paginatedsource_iterator: (a: number, b: any) => number;
+    readonly scheduleclient_delete: (a: number, b: any) => any;
+    readonly scheduleclient_get: (a: number, b: any) => any;
+    readonly scheduleclient_getLog: (a: number, b: any) => any;
+    readonly scheduleclient_update: (a: number, b: any, c: any) => any;
+    readonly schedulecollectionclient_create: (a: number, b: any, c: any) => any;
+    readonly schedulecollectionclient_list: (a: number, b: any) => [number, number, number];
+    readonly storecollectionclient_list: (a: number, b: any) => [number, number, number];
+    readonly userclient_get: (a: number, b: any) => any;
+    readonly userclient_limits: (a: number, b: any) => any;
+    readonly userclient_monthlyUsage: (a: number, b: any) => any;
+    readonly userclient_updateLimits: (a: number, b: any, c: any) => any;
+    readonly webhookclient_delete: (a: number, b: any) => any;
+    readonly webhookclient_dispatches: (a: number) => number;
+    readonly webhookclient_get: (a: number, b: any) => any;
+    readonly webhookclient_test: (a: number, b: any) => any;
+    readonly webhookclient_update: (a: number, b: any, c: any) => any;
+    readonly webhookcollectionclient_create: (a: number, b: any, c: any) => any;
+    readonly webhookcollectionclient_list: (a: number, b: any) => [number, number, number];
+    readonly webhookdispatchclient_get: (a: number, b: any) => any;
+    readonly webhookdispatchcollectionclient_list: (a: number, b: any) => [number, number, number];
+    readonly wasm_bindgen__convert__closures_____invoke__h682a798649e7bfb0: (a: number, b: number, c: any) => [number, number];
+    readonly wasm_bindgen__convert__closures_____invoke__h6acbfc81998bd6cc: (a: number, b: number, c: any, d: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h5591bac49ffc22b8: (a: number, b: number) => void;
+    readonly __wbindgen_malloc: (a: number, b: number) => number;
+    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
+    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
+    readonly __wbindgen_exn_store: (a: number) => void;
+    readonly __externref_table_alloc: () => number;
+    readonly __wbindgen_externrefs: WebAssembly.Table;
+    readonly __wbindgen_destroy_closure: (a: number, b: number) => void;
+    readonly __externref_table_dealloc: (a: number) => void;
+    readonly __wbindgen_start: () => void;
+}
+
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+
+/**
+ * Instantiates the given `module`, which can either be bytes or
+ * a precompiled `WebAssembly.Module`.
+ *
+ * @param {{ module: SyncInitInput }} module - Passing `SyncInitInput` directly is deprecated.
+ *
+ * @returns {InitOutput}
+ */
+export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
+
+/**
+ * If `module_or_path` is {RequestInfo} or {URL}, makes a request and
+ * for everything else, calls `WebAssembly.instantiate` directly.
+ *
+ * @param {{ module_or_path: InitInput | Promise<InitInput> }} module_or_path - Passing `InitInput` directly is deprecated.
+ *
+ * @returns {Promise<InitOutput>}
+ */
+export default function __wbg_init (module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;
