@@ -72,7 +72,11 @@ pub fn plan_batches(
 
 /// The requests (indexes into `keys`) of `pending` that no processed entry accounts for yet.
 /// A request's key is its `uniqueKey`, or its `url` when it has none (the API's default).
-pub fn still_pending(pending: &[usize], keys: &[String], processed: &HashSet<String>) -> Vec<usize> {
+pub fn still_pending(
+    pending: &[usize],
+    keys: &[String],
+    processed: &HashSet<String>,
+) -> Vec<usize> {
     pending
         .iter()
         .copied()
@@ -99,7 +103,10 @@ mod tests {
     fn chunks_of_25_by_count() {
         let b = plan_batches(&[10; 60], 25, payload_limit_bytes()).unwrap();
         assert_eq!(b, [0..25, 25..50, 50..60]);
-        assert_eq!(plan_batches(&[], 25, 100).unwrap(), Vec::<Range<usize>>::new());
+        assert_eq!(
+            plan_batches(&[], 25, 100).unwrap(),
+            Vec::<Range<usize>>::new()
+        );
     }
 
     #[test]
@@ -124,7 +131,13 @@ mod tests {
     #[test]
     fn an_oversized_request_is_named_before_anything_is_sent() {
         let e = plan_batches(&[10, 10, 62, 10], 25, 64).unwrap_err();
-        assert_eq!(e, Oversized { index: 2, limit: 64 });
+        assert_eq!(
+            e,
+            Oversized {
+                index: 2,
+                limit: 64
+            }
+        );
         assert_eq!(
             Oversized { index: 7, limit: 9_436_240 }.message(),
             "RequestQueueClient.batchAddRequests: The size of the request with index: 7 exceeds the maximum allowed size (9436240 bytes)."

@@ -134,8 +134,14 @@ mod tests {
             assert_eq!(base62_of_digest(&hex(digest)), *sig);
         }
         assert_eq!(base62_of_digest(&[0; 32]), "0");
-        assert_eq!(base62_of_digest(&hex("00000000000000000000000000003d")), "Z");
-        assert_eq!(base62_of_digest(&hex("00000000000000000000000000003e")), "10");
+        assert_eq!(
+            base62_of_digest(&hex("00000000000000000000000000003d")),
+            "Z"
+        );
+        assert_eq!(
+            base62_of_digest(&hex("00000000000000000000000000003e")),
+            "10"
+        );
     }
 
     #[test]
@@ -149,7 +155,10 @@ mod tests {
             storage_signature(1_795_978_537_215.0, "Hs7u3oona1BS7yh2URHM"),
             "MC4xNzk1OTc4NTM3MjE1LkhzN3Uzb29uYTFCUzd5aDJVUkhN"
         );
-        assert_eq!(storage_message("K", 1_795_978_537_212.0), "0.1795978537212.K");
+        assert_eq!(
+            storage_message("K", 1_795_978_537_212.0),
+            "0.1795978537212.K"
+        );
         assert_eq!(storage_message("K", 0.0), "0.0.K");
         // Full vector: secret s3cr3t-KEY, resource K, expiresAt 1795978537212 (Node:
         // Buffer.from(`0.1795978537212.${sig}`).toString('base64url')).

@@ -2,8 +2,8 @@
 //! Workers, Deno and Node have none, so globals are bound by name (as gloo and reqwest do).
 
 use js_sys::{Array, Function, Object, Promise, Uint8Array};
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, RequestInit};
 
 #[wasm_bindgen]

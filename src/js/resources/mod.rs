@@ -218,7 +218,9 @@ pub async fn storage_signing_key(
         return Ok((String::new(), None));
     };
     let data = pluck_data(resp.body);
-    let id = super::convert::get(&data, "id").as_string().unwrap_or_default();
+    let id = super::convert::get(&data, "id")
+        .as_string()
+        .unwrap_or_default();
     let secret = super::convert::get(&data, "urlSigningSecretKey")
         .as_string()
         .filter(|s| !s.is_empty());

@@ -385,7 +385,10 @@ impl RequestQueueClient {
             if !request.is_object() {
                 return Err(type_error(&format!("{M}: request must be an object")));
             }
-            let id = id_arg(&get(&request, "id"), "RequestQueueClient.updateRequest: request.id")?;
+            let id = id_arg(
+                &get(&request, "id"),
+                "RequestQueueClient.updateRequest: request.id",
+            )?;
             let o = Opts::new(&options, M, &["forefront"])?;
             let mut req = self
                 .req(Method::Put, &["requests", &id], M, TimeoutTier::Medium)
@@ -547,9 +550,10 @@ impl RequestQueueClient {
     )]
     pub fn batch_add_requests(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "RequestQueueClientNewRequest[]")]
-        requests: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "RequestQueueClientBatchAddRequestWithRetriesOptions")]
+        #[wasm_bindgen(unchecked_param_type = "RequestQueueClientNewRequest[]")] requests: JsValue,
+        #[wasm_bindgen(
+            unchecked_param_type = "RequestQueueClientBatchAddRequestWithRetriesOptions"
+        )]
         options: JsValue,
     ) -> Promise {
         rejecting(|| {
@@ -591,12 +595,7 @@ impl RequestQueueClient {
             let batches = plan_batches(&sizes, MAX_REQUESTS_PER_BATCH, payload_limit_bytes())
                 .map_err(|e| JsValue::from(js_sys::Error::new(&e.message())))?;
             let mut req = self
-                .req(
-                    Method::Post,
-                    &["requests", "batch"],
-                    M,
-                    TimeoutTier::Medium,
-                )
+                .req(Method::Post, &["requests", "batch"], M, TimeoutTier::Medium)
                 .content_type("application/json");
             req.query.opt("forefront", o.bool("forefront")?);
             self.ck(&mut req.query);
@@ -651,7 +650,11 @@ impl RequestQueueClient {
         options: JsValue,
     ) -> Result<Promise, JsValue> {
         const M: &str = "RequestQueueClient.listRequests";
-        let o = Opts::new(&options, M, &["limit", "cursor", "exclusiveStartId", "filter"])?;
+        let o = Opts::new(
+            &options,
+            M,
+            &["limit", "cursor", "exclusiveStartId", "filter"],
+        )?;
         let base = self.list_requests_request(&o, M)?;
         let limit = o.uint("limit")?;
         let signal = o.signal()?;
@@ -796,7 +799,12 @@ async fn add_batch(ctx: Rc<BatchCtx>, indexes: Vec<usize>) -> BatchOutcome {
         signal: ctx.signal.as_ref(),
     };
     for i in 0..=ctx.max_retries {
-        let mut body = String::with_capacity(2 + pending.iter().map(|&j| ctx.jsons[j].len() + 1).sum::<usize>());
+        let mut body = String::with_capacity(
+            2 + pending
+                .iter()
+                .map(|&j| ctx.jsons[j].len() + 1)
+                .sum::<usize>(),
+        );
         body.push('[');
         for (n, &j) in pending.iter().enumerate() {
             if n > 0 {
@@ -807,7 +815,11 @@ async fn add_batch(ctx: Rc<BatchCtx>, indexes: Vec<usize>) -> BatchOutcome {
         body.push(']');
         let sent = ctx
             .client
-            .call(&ctx.req, Some(&JsValue::from_str(&body)), ctx.signal.as_ref())
+            .call(
+                &ctx.req,
+                Some(&JsValue::from_str(&body)),
+                ctx.signal.as_ref(),
+            )
             .await;
         match sent {
             Ok(resp) => {
@@ -1006,7 +1018,9 @@ async fn next_page(state: Rc<RefCell<PagesState>>) -> Result<JsValue, JsValue> {
 
 #[wasm_bindgen]
 impl PagesIterator {
-    #[wasm_bindgen(unchecked_return_type = "Promise<IteratorResult<RequestQueueClientListRequestsResult>>")]
+    #[wasm_bindgen(
+        unchecked_return_type = "Promise<IteratorResult<RequestQueueClientListRequestsResult>>"
+    )]
     pub fn next(&self) -> Promise {
         let state = self.state.clone();
         let previous = self.chain.borrow_mut().take();
