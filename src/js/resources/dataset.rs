@@ -272,7 +272,7 @@ impl DatasetClient {
     #[wasm_bindgen(js_name = createItemsPublicUrl, unchecked_return_type = "Promise<string>")]
     pub fn create_items_public_url(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "DatasetClientCreateItemsUrlOptions")]
+        #[wasm_bindgen(unchecked_optional_param_type = "DatasetClientCreateItemsUrlOptions")]
         options: JsValue,
     ) -> Promise {
         rejecting(|| {

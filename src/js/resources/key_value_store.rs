@@ -154,7 +154,7 @@ impl KeyValueStoreClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<KeyValueStore | undefined>")]
     pub fn get(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "KeyValueStoreClient.get";
@@ -169,7 +169,7 @@ impl KeyValueStoreClient {
     pub fn update(
         &self,
         #[wasm_bindgen(unchecked_param_type = "KeyValueClientUpdateOptions")] new_fields: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "KeyValueStoreClient.update";
@@ -195,7 +195,7 @@ impl KeyValueStoreClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
     pub fn delete(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "KeyValueStoreClient.delete";
@@ -216,7 +216,8 @@ impl KeyValueStoreClient {
     )]
     pub fn list_keys(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "KeyValueClientListKeysOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "KeyValueClientListKeysOptions")]
+        options: JsValue,
     ) -> Result<Promise, JsValue> {
         const M: &str = "KeyValueStoreClient.listKeys";
         let o = Opts::new(
@@ -279,7 +280,7 @@ impl KeyValueStoreClient {
     pub fn record_exists(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "KeyValueStoreClient.recordExists";
@@ -308,7 +309,8 @@ impl KeyValueStoreClient {
     pub fn get_record(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "KeyValueClientGetRecordOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "KeyValueClientGetRecordOptions")]
+        options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "KeyValueStoreClient.getRecord";
@@ -366,7 +368,8 @@ impl KeyValueStoreClient {
     pub fn set_record(
         &self,
         #[wasm_bindgen(unchecked_param_type = "KeyValueStoreRecordInput")] record: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "KeyValueStoreRecordOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "KeyValueStoreRecordOptions")]
+        options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "KeyValueStoreClient.setRecord";
@@ -446,7 +449,7 @@ impl KeyValueStoreClient {
     pub fn delete_record(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "KeyValueStoreClient.deleteRecord";
@@ -466,7 +469,7 @@ impl KeyValueStoreClient {
     pub fn get_record_public_url(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "KeyValueStoreClient.getRecordPublicUrl";
@@ -490,7 +493,7 @@ impl KeyValueStoreClient {
     #[wasm_bindgen(js_name = createKeysPublicUrl, unchecked_return_type = "Promise<string>")]
     pub fn create_keys_public_url(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "KeyValueClientCreateKeysUrlOptions")]
+        #[wasm_bindgen(unchecked_optional_param_type = "KeyValueClientCreateKeysUrlOptions")]
         options: JsValue,
     ) -> Promise {
         rejecting(|| {

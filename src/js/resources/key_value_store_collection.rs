@@ -20,7 +20,8 @@ impl KeyValueStoreCollectionClient {
     #[wasm_bindgen(unchecked_return_type = "PaginatedIterator<KeyValueStore>")]
     pub fn list(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "StorageCollectionListOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "StorageCollectionListOptions")]
+        options: JsValue,
     ) -> Result<Promise, JsValue> {
         const M: &str = "KeyValueStoreCollectionClient.list";
         let o = Opts::new(
@@ -40,9 +41,9 @@ impl KeyValueStoreCollectionClient {
     #[wasm_bindgen(js_name = getOrCreate, unchecked_return_type = "Promise<KeyValueStore>")]
     pub fn get_or_create(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] name: JsValue,
         #[wasm_bindgen(
-            unchecked_param_type = "{ schema?: Record<string, unknown>; signal?: AbortSignal }"
+            unchecked_optional_param_type = "{ schema?: Record<string, unknown>; signal?: AbortSignal }"
         )]
         options: JsValue,
     ) -> Promise {

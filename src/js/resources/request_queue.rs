@@ -238,7 +238,7 @@ impl RequestQueueClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<RequestQueue | undefined>")]
     pub fn get(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "RequestQueueClient.get";
@@ -254,7 +254,7 @@ impl RequestQueueClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "RequestQueueClientUpdateOptions")]
         new_fields: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "RequestQueueClient.update";
@@ -278,7 +278,7 @@ impl RequestQueueClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
     pub fn delete(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "RequestQueueClient.delete";
@@ -292,7 +292,7 @@ impl RequestQueueClient {
     #[wasm_bindgen(js_name = listHead, unchecked_return_type = "Promise<RequestQueueClientListHeadResult>")]
     pub fn list_head(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "RequestQueueClientListHeadOptions")]
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestQueueClientListHeadOptions")]
         options: JsValue,
     ) -> Promise {
         rejecting(|| {
@@ -335,7 +335,7 @@ impl RequestQueueClient {
     pub fn add_request(
         &self,
         #[wasm_bindgen(unchecked_param_type = "RequestQueueClientNewRequest")] request: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "RequestQueueClientAddRequestOptions")]
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestQueueClientAddRequestOptions")]
         options: JsValue,
     ) -> Promise {
         rejecting(|| {
@@ -361,7 +361,7 @@ impl RequestQueueClient {
     pub fn get_request(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "RequestQueueClient.getRequest";
@@ -377,7 +377,7 @@ impl RequestQueueClient {
     pub fn update_request(
         &self,
         #[wasm_bindgen(unchecked_param_type = "RequestQueueClientRequestSchema")] request: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "RequestQueueClientAddRequestOptions")]
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestQueueClientAddRequestOptions")]
         options: JsValue,
     ) -> Promise {
         rejecting(|| {
@@ -409,7 +409,7 @@ impl RequestQueueClient {
     pub fn delete_request(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "RequestQueueClient.deleteRequest";
@@ -455,7 +455,9 @@ impl RequestQueueClient {
     pub fn delete_request_lock(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "RequestQueueClientDeleteRequestLockOptions")]
+        #[wasm_bindgen(
+            unchecked_optional_param_type = "RequestQueueClientDeleteRequestLockOptions"
+        )]
         options: JsValue,
     ) -> Promise {
         rejecting(|| {
@@ -478,7 +480,7 @@ impl RequestQueueClient {
     #[wasm_bindgen(js_name = unlockRequests, unchecked_return_type = "Promise<RequestQueueClientUnlockRequestsResult>")]
     pub fn unlock_requests(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "RequestQueueClient.unlockRequests";
@@ -500,7 +502,7 @@ impl RequestQueueClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "RequestQueueClientRequestToDelete[]")]
         requests: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "RequestQueueClient.batchDeleteRequests";
@@ -552,7 +554,7 @@ impl RequestQueueClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "RequestQueueClientNewRequest[]")] requests: JsValue,
         #[wasm_bindgen(
-            unchecked_param_type = "RequestQueueClientBatchAddRequestWithRetriesOptions"
+            unchecked_optional_param_type = "RequestQueueClientBatchAddRequestWithRetriesOptions"
         )]
         options: JsValue,
     ) -> Promise {
@@ -646,7 +648,7 @@ impl RequestQueueClient {
     )]
     pub fn list_requests(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "RequestQueueClientListRequestsOptions")]
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestQueueClientListRequestsOptions")]
         options: JsValue,
     ) -> Result<Promise, JsValue> {
         const M: &str = "RequestQueueClient.listRequests";
@@ -699,7 +701,9 @@ impl RequestQueueClient {
     )]
     pub fn paginate_requests(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "RequestQueueClientPaginateRequestsOptions")]
+        #[wasm_bindgen(
+            unchecked_optional_param_type = "RequestQueueClientPaginateRequestsOptions"
+        )]
         options: JsValue,
     ) -> Result<JsValue, JsValue> {
         const M: &str = "RequestQueueClient.paginateRequests";
@@ -1061,7 +1065,8 @@ impl ApifyClient {
     pub fn request_queue(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "RequestQueueClientOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestQueueClientOptions")]
+        options: JsValue,
     ) -> Result<RequestQueueClient, JsValue> {
         const M: &str = "ApifyClient.requestQueue";
         let id = required_string(&id, "ApifyClient.requestQueue: id")?;

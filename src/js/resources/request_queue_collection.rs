@@ -19,7 +19,8 @@ impl RequestQueueCollectionClient {
     #[wasm_bindgen(unchecked_return_type = "PaginatedIterator<RequestQueue>")]
     pub fn list(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "StorageCollectionListOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "StorageCollectionListOptions")]
+        options: JsValue,
     ) -> Result<Promise, JsValue> {
         const M: &str = "RequestQueueCollectionClient.list";
         let o = Opts::new(
@@ -39,8 +40,8 @@ impl RequestQueueCollectionClient {
     #[wasm_bindgen(js_name = getOrCreate, unchecked_return_type = "Promise<RequestQueue>")]
     pub fn get_or_create(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] name: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "RequestQueueCollectionClient.getOrCreate";
