@@ -4,10 +4,12 @@
 //! plugs the platform in through the [`transport::Transport`] and [`transport::Sleeper`]
 //! traits and converts values at the edges.
 
+pub mod batch;
 pub mod error;
 pub mod options;
 pub mod paginate;
 pub mod request;
 pub mod retry;
+pub mod signature;
 pub mod transport;
 pub mod url;

@@ -69,6 +69,9 @@ pub enum ResponseKind {
     Bytes,
     /// No body is read (HEAD).
     Empty,
+    /// A successful body is handed over unread, as the platform's `ReadableStream`
+    /// (`getRecord({stream: true})`); error bodies are still decoded as [`Auto`](Self::Auto).
+    Stream,
 }
 
 /// A fully described API call. The body is not here: it is a platform value the wasm layer

@@ -1,8 +1,9 @@
 //! Every platform global the client touches, in one place. Nothing here goes through `window`:
 //! Workers, Deno and Node have none, so globals are bound by name (as gloo and reqwest do).
 
-use js_sys::{Array, Function, Object, Promise};
+use js_sys::{Array, Function, Object, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, RequestInit};
 
 #[wasm_bindgen]
@@ -38,6 +39,30 @@ extern "C" {
     /// `globalThis.document`, only to tell browsers (which refuse a custom User-Agent) apart.
     #[wasm_bindgen(thread_local_v2, js_namespace = globalThis, js_name = document)]
     pub static DOCUMENT: JsValue;
+
+    /// `globalThis.crypto` (Web Crypto: browsers, Workers, Deno, Node ≥ 19); read as a property
+    /// so that a runtime without it gives `undefined` instead of a ReferenceError.
+    #[wasm_bindgen(thread_local_v2, js_namespace = globalThis, js_name = crypto)]
+    static CRYPTO: JsValue;
+
+    /// `crypto.subtle`, as an opaque receiver for the two methods below.
+    type SubtleCrypto;
+    #[wasm_bindgen(method, js_name = importKey, catch)]
+    fn import_key(
+        this: &SubtleCrypto,
+        format: &str,
+        key: &Uint8Array,
+        algorithm: &Object,
+        extractable: bool,
+        usages: &Array,
+    ) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn sign(
+        this: &SubtleCrypto,
+        algorithm: &str,
+        key: &JsValue,
+        data: &Uint8Array,
+    ) -> Result<Promise, JsValue>;
 }
 
 #[wasm_bindgen(module = "/src/js/support.js")]
@@ -120,4 +145,36 @@ pub fn env_var(name: &str) -> Result<Option<String>, JsValue> {
         }
     }
     Ok(None)
+}
+
+/// HMAC-SHA256 of `message` under `key`, by the platform's `crypto.subtle` (never `window`).
+pub async fn hmac_sha256(key: &[u8], message: &[u8]) -> Result<Vec<u8>, JsValue> {
+    let subtle = CRYPTO.with(|c| {
+        if c.is_object() {
+            js_sys::Reflect::get(c, &"subtle".into()).unwrap_or(JsValue::UNDEFINED)
+        } else {
+            JsValue::UNDEFINED
+        }
+    });
+    if !subtle.is_object() {
+        return Err(js_sys::Error::new(
+            "crypto.subtle (Web Crypto) is not available in this runtime; it is needed to sign storage URLs",
+        )
+        .into());
+    }
+    let subtle: SubtleCrypto = subtle.unchecked_into();
+    let algorithm = Object::new();
+    js_sys::Reflect::set(&algorithm, &"name".into(), &"HMAC".into())?;
+    js_sys::Reflect::set(&algorithm, &"hash".into(), &"SHA-256".into())?;
+    let usages = Array::of1(&"sign".into());
+    let key = JsFuture::from(subtle.import_key(
+        "raw",
+        &Uint8Array::from(key),
+        &algorithm,
+        false,
+        &usages,
+    )?)
+    .await?;
+    let sig = JsFuture::from(subtle.sign("HMAC", &key, &Uint8Array::from(message))?).await?;
+    Ok(Uint8Array::new(&sig).to_vec())
 }

@@ -50,6 +50,8 @@ struct AbortGuard {
     controller: AbortController,
     timed_out: Rc<Cell<bool>>,
     _timer: Timeout,
+    /// Cleared when the body is handed over as a stream that must outlive the attempt.
+    armed: bool,
 }
 
 impl AbortGuard {
@@ -66,13 +68,16 @@ impl AbortGuard {
             controller,
             timed_out,
             _timer: timer,
+            armed: true,
         })
     }
 }
 
 impl Drop for AbortGuard {
     fn drop(&mut self) {
-        self.controller.abort();
+        if self.armed {
+            self.controller.abort();
+        }
     }
 }
 
@@ -88,7 +93,7 @@ impl Transport for FetchTransport<'_> {
         if let Some(reason) = aborted_reason(self.signal) {
             return Err(SendError::Aborted(reason));
         }
-        let guard = AbortGuard::new(attempt.timeout_ms).map_err(SendError::Network)?;
+        let mut guard = AbortGuard::new(attempt.timeout_ms).map_err(SendError::Network)?;
         let signal = match self.signal {
             Some(user) => sys::abort_signal_any(&Array::of2(user, &guard.controller.signal())),
             None => guard.controller.signal(),
@@ -127,6 +132,11 @@ impl Transport for FetchTransport<'_> {
                 BodyError::Read(e) => classify(e),
                 BodyError::Parse(e) => SendError::InvalidBody(e),
             })?;
+        if self.response == ResponseKind::Stream && status < 300 {
+            // The caller reads the stream after this attempt returns: neither the timeout nor
+            // dropping the guard may cancel it (the caller's own `signal` still can).
+            guard.armed = false;
+        }
         Ok(JsResponse {
             status,
             headers,
@@ -147,6 +157,13 @@ async fn read_body(
     headers: &Headers,
     kind: ResponseKind,
 ) -> Result<JsValue, BodyError> {
+    if kind == ResponseKind::Stream && resp.status() < 300 {
+        return Ok(resp.body().map_or(JsValue::UNDEFINED, JsValue::from));
+    }
+    let kind = match kind {
+        ResponseKind::Stream => ResponseKind::Auto,
+        k => k,
+    };
     let content_type = headers
         .get("content-type")
         .ok()

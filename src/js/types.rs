@@ -130,6 +130,13 @@ export interface DatasetDownloadItemsOptions extends DatasetItemFilters {
     attachment?: boolean;
 }
 
+export interface DatasetClientCreateItemsUrlOptions extends Omit<DatasetItemFilters, "signature"> {
+    offset?: number;
+    limit?: number;
+    /** Seconds until the signed URL expires; omitted or 0: it never expires. */
+    expiresInSecs?: number;
+}
+
 export interface DatasetStatistics {
     fieldStatistics: Record<string, { min?: number; max?: number; nullCount?: number; emptyCount?: number }>;
 }

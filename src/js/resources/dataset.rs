@@ -270,6 +270,37 @@ impl DatasetClient {
         })
     }
 
+    /// A public URL of the items with the given filters, signed (optionally expiring after
+    /// `expiresInSecs`) when the token can read the dataset's `urlSigningSecretKey`.
+    #[wasm_bindgen(js_name = createItemsPublicUrl, unchecked_return_type = "Promise<string>")]
+    pub fn create_items_public_url(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "DatasetClientCreateItemsUrlOptions")]
+        options: JsValue,
+    ) -> Promise {
+        rejecting(|| {
+            const M: &str = "DatasetClient.createItemsPublicUrl";
+            let mut names = allowed(&["offset", "limit", "expiresInSecs"]);
+            names.retain(|n| *n != "signature");
+            let o = Opts::new(&options, M, &names)?;
+            item_filters(&o)?;
+            o.uint("offset")?;
+            o.uint("limit")?;
+            let expires = o.number("expiresInSecs")?;
+            let rest = super::public_url_query(&options, &["expiresInSecs"]);
+            let r = self.r.clone();
+            let signal = o.signal()?;
+            Ok(spawn(async move {
+                let (id, secret) = super::storage_signing_key(&r, M, signal.as_ref()).await?;
+                let signature = match secret {
+                    Some(s) => Some(super::storage_content_signature(&id, &s, expires).await?),
+                    None => None,
+                };
+                Ok(super::public_url(&r, &["items"], signature, &rest).into())
+            }))
+        })
+    }
+
     /// Per-field statistics, or `undefined` when the dataset does not exist.
     #[wasm_bindgen(js_name = getStatistics, unchecked_return_type = "Promise<DatasetStatistics | undefined>")]
     pub fn get_statistics(

@@ -3,6 +3,10 @@
 
 pub mod dataset;
 pub mod dataset_collection;
+pub mod key_value_store;
+pub mod key_value_store_collection;
+pub mod request_queue;
+pub mod request_queue_collection;
 pub mod schedule;
 pub mod schedule_collection;
 pub mod status_message;
@@ -17,6 +21,7 @@ use std::rc::Rc;
 
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
 
@@ -196,4 +201,90 @@ pub fn optional_json_object(
         )));
     }
     json_body(value).map(Some)
+}
+
+/// The query of a public URL from the caller's options, in the caller's key order, written as
+/// the official `applyQueryParamsToUrl` writes it: arrays comma-joined, booleans `true`/`false`,
+/// numbers as JavaScript prints them; `skip` names options that are not query params.
+pub fn public_url_query(options: &JsValue, skip: &[&str]) -> Query {
+    let mut q = Query::new();
+    if !options.is_object() {
+        return q;
+    }
+    let obj: &js_sys::Object = options.unchecked_ref();
+    for key in js_sys::Object::keys(obj).iter() {
+        let Some(k) = key.as_string() else { continue };
+        if k == "signal" || skip.contains(&k.as_str()) {
+            continue;
+        }
+        let v = super::convert::get(options, &k);
+        if v.is_undefined() {
+            continue;
+        }
+        if js_sys::Array::is_array(&v) {
+            let parts: Vec<String> = js_sys::Array::from(&v)
+                .iter()
+                .map(|x| x.as_string().unwrap_or_default())
+                .collect();
+            q.set(&k, parts);
+        } else if let Some(b) = v.as_bool() {
+            q.set(&k, b);
+        } else if let Some(n) = v.as_f64() {
+            q.set(&k, n);
+        } else if let Some(s) = v.as_string() {
+            q.set(&k, s);
+        }
+    }
+    q
+}
+
+/// The storage object (`GET`, 5 s tier) whose `urlSigningSecretKey` signs public URLs:
+/// `(id, secret)`, or `None` for the secret when the storage is missing or exposes none.
+pub async fn storage_signing_key(
+    r: &Resource,
+    client_method: &'static str,
+    signal: Option<&AbortSignal>,
+) -> Result<(String, Option<String>), JsValue> {
+    let req = r
+        .request(Method::Get, &[], client_method)
+        .tier(crate::core::request::TimeoutTier::Small);
+    let Some(resp) = r.client.call_or_none(&req, None, signal).await? else {
+        return Ok((String::new(), None));
+    };
+    let data = pluck_data(resp.body);
+    let id = super::convert::get(&data, "id")
+        .as_string()
+        .unwrap_or_default();
+    let secret = super::convert::get(&data, "urlSigningSecretKey")
+        .as_string()
+        .filter(|s| !s.is_empty());
+    Ok((id, secret))
+}
+
+/// `createHmacSignatureAsync(secret, message)`: base62 of the HMAC-SHA256 digest's first 15 bytes.
+pub async fn hmac_signature(secret: &str, message: &str) -> Result<String, JsValue> {
+    let digest = sys::hmac_sha256(secret.as_bytes(), message.as_bytes()).await?;
+    Ok(crate::core::signature::base62_of_digest(&digest))
+}
+
+/// `createStorageContentSignatureAsync({resourceId, urlSigningSecretKey, expiresInMillis})`.
+pub async fn storage_content_signature(
+    resource_id: &str,
+    secret: &str,
+    expires_in_secs: Option<f64>,
+) -> Result<String, JsValue> {
+    use crate::core::signature::{expires_at, storage_message, storage_signature};
+    let at = expires_at(js_sys::Date::now(), expires_in_secs);
+    let hmac = hmac_signature(secret, &storage_message(resource_id, at)).await?;
+    Ok(storage_signature(at, &hmac))
+}
+
+/// A public URL (`{publicBaseUrl}/v2/…`) of this resource's `tail`: signature first, then the
+/// caller's query options, as the official client builds it.
+pub fn public_url(r: &Resource, tail: &[&str], signature: Option<String>, rest: &Query) -> String {
+    let mut req = r.request(Method::Get, tail, "public");
+    req.query = Query::new();
+    req.query.opt("signature", signature);
+    req.query.inherit(rest);
+    req.url(&r.client.public_api_base)
 }

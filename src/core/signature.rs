@@ -1,0 +1,188 @@
+//! The pure parts of storage URL signatures, as `@apify/utilities` computes them
+//! (`createHmacSignatureAsync` and `createStorageContentSignatureAsync`, used by the official
+//! client's `getRecordPublicUrl`, `createKeysPublicUrl` and `createItemsPublicUrl`):
+//!
+//! - record signature: HMAC-SHA256(secret, key); the first 30 hex digits of the digest (its first
+//!   15 bytes) read as one big-endian number and written in base62
+//!   (`0-9a-zA-Z`);
+//! - storage content signature: `base64url("{version}.{expiresAt}.{hmac}")` without padding, where
+//!   `hmac` is the record signature of the message `"{version}.{expiresAt}.{resourceId}"`,
+//!   `version` is 0 and `expiresAt` is `now + expiresInMillis` in epoch milliseconds, or 0 when
+//!   the URL never expires.
+//!
+//! The HMAC itself is computed by the platform (`crypto.subtle`); this module only lays out the
+//! messages and encodes the digest.
+
+const BASE62: &[u8; 62] = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+/// The signature version the official client writes.
+pub const VERSION: u32 = 0;
+
+/// A 32-byte HMAC-SHA256 digest as the short base62 signature: the first 15 bytes (30 hex
+/// digits, 120 bits) as a big-endian number in base62, no padding (`0` for zero).
+pub fn base62_of_digest(digest: &[u8]) -> String {
+    let mut n: u128 = 0;
+    for &b in digest.iter().take(15) {
+        n = (n << 8) | b as u128;
+    }
+    if n == 0 {
+        return "0".to_string();
+    }
+    let mut out = Vec::new();
+    while n > 0 {
+        out.push(BASE62[(n % 62) as usize]);
+        n /= 62;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// `expiresAt` in epoch milliseconds: `now + expiresInSecs·1000`, or 0 (never expires) when no
+/// expiry, or a zero one, was asked for (the official client tests `expiresInSecs` for truthiness).
+pub fn expires_at(now_ms: f64, expires_in_secs: Option<f64>) -> f64 {
+    match expires_in_secs {
+        Some(s) if s != 0.0 && !s.is_nan() => now_ms + s * 1000.0,
+        _ => 0.0,
+    }
+}
+
+/// A number as JavaScript's `String(n)` writes it in a template literal (integers without `.0`).
+fn js_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 9.007_199_254_740_992e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+/// The message signed for a storage content signature: `"{version}.{expiresAt}.{resourceId}"`.
+pub fn storage_message(resource_id: &str, expires_at: f64) -> String {
+    format!("{VERSION}.{}.{resource_id}", js_number(expires_at))
+}
+
+/// The final storage content signature from the base62 HMAC of [`storage_message`].
+pub fn storage_signature(expires_at: f64, hmac_base62: &str) -> String {
+    base64url(format!("{VERSION}.{}.{hmac_base62}", js_number(expires_at)).as_bytes())
+}
+
+/// Base64url without padding (RFC 4648 §5), as `Buffer#toString('base64url')`.
+pub fn base64url(bytes: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
+        let chars = chunk.len() + 1;
+        for i in 0..chars {
+            out.push(A[((n >> (18 - 6 * i)) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hex(s: &str) -> Vec<u8> {
+        (0..s.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+            .collect()
+    }
+
+    // Known-answer vectors. The digests were computed with Node's independent HMAC
+    // implementation, `crypto.createHmac('sha256', 's3cr3t-KEY').update(message).digest('hex')`,
+    // and the expected signatures with `@apify/utilities`' algorithm run in Node with BigInt
+    // arithmetic (independent of the u128 code here):
+    //   const C = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    //   const b62 = (n) => { let r = ''; while (n > 0n) { r = C[Number(n % 62n)] + r; n /= 62n; } return r || '0'; };
+    //   const d = crypto.createHmac('sha256', 's3cr3t-KEY').update(message).digest('hex');
+    //   b62(BigInt('0x' + d.substring(0, 30)));
+    // `k78520` was found by searching `k0`, `k1`, … for a digest starting with two zero bytes.
+    const SECRET_VECTORS: &[(&str, &str, &str)] = &[
+        (
+            "my key",
+            "de26b9c055bb1a8a345bf67b58fb0e1a3607ebd39c9435c1234e41f8e319e644",
+            "1Dws0rEyUuDoc9DFEjPpI",
+        ),
+        (
+            "0.0.K",
+            "2cb73d9036208d57df9f7ba6252648d9d7a72ad72613bd982d6c75c5dca126fd",
+            "kqYNceiLnuHsFaEeQwLC",
+        ),
+        (
+            "0.1795978537212.K",
+            "a8d7fac00e105a4122c9ce52bbdac6af08215223303faa6413c900c46f50a80b",
+            "1fa1QZjuvyOlg3gulZkKG",
+        ),
+        (
+            // Two leading zero bytes: the number is shorter, and base62 has no padding.
+            "k78520",
+            "0000957bb20a3a1905df1e5acfad45db120dbd4551cb61d9117854b338a7211c",
+            "40qGNMxdd17wRQShmZ",
+        ),
+    ];
+
+    #[test]
+    fn base62_matches_known_answers() {
+        for (_msg, digest, sig) in SECRET_VECTORS {
+            assert_eq!(base62_of_digest(&hex(digest)), *sig);
+        }
+        assert_eq!(base62_of_digest(&[0; 32]), "0");
+        assert_eq!(
+            base62_of_digest(&hex("00000000000000000000000000003d")),
+            "Z"
+        );
+        assert_eq!(
+            base62_of_digest(&hex("00000000000000000000000000003e")),
+            "10"
+        );
+    }
+
+    #[test]
+    fn storage_signature_layout_matches_the_golden_urls() {
+        // Appendix A's createKeysPublicUrl signature decodes to "0.1795978537212.13UG4l5Txv95bGnMnaGou".
+        assert_eq!(
+            storage_signature(1_795_978_537_212.0, "13UG4l5Txv95bGnMnaGou"),
+            "MC4xNzk1OTc4NTM3MjEyLjEzVUc0bDVUeHY5NWJHbk1uYUdvdQ"
+        );
+        assert_eq!(
+            storage_signature(1_795_978_537_215.0, "Hs7u3oona1BS7yh2URHM"),
+            "MC4xNzk1OTc4NTM3MjE1LkhzN3Uzb29uYTFCUzd5aDJVUkhN"
+        );
+        assert_eq!(
+            storage_message("K", 1_795_978_537_212.0),
+            "0.1795978537212.K"
+        );
+        assert_eq!(storage_message("K", 0.0), "0.0.K");
+        // Full vector: secret s3cr3t-KEY, resource K, expiresAt 1795978537212 (Node:
+        // Buffer.from(`0.1795978537212.${sig}`).toString('base64url')).
+        let hmac = base62_of_digest(&hex(SECRET_VECTORS[2].1));
+        assert_eq!(
+            storage_signature(1_795_978_537_212.0, &hmac),
+            "MC4xNzk1OTc4NTM3MjEyLjFmYTFRWmp1dnlPbGczZ3VsWmtLRw"
+        );
+    }
+
+    #[test]
+    fn expiry_is_zero_unless_asked_for() {
+        assert_eq!(expires_at(1_000.0, None), 0.0);
+        assert_eq!(expires_at(1_000.0, Some(0.0)), 0.0);
+        assert_eq!(expires_at(1_000.0, Some(60.0)), 61_000.0);
+        assert_eq!(expires_at(1_000.0, Some(1.5)), 2_500.0);
+    }
+
+    #[test]
+    fn base64url_pads_nothing() {
+        assert_eq!(base64url(b""), "");
+        assert_eq!(base64url(b"f"), "Zg");
+        assert_eq!(base64url(b"fo"), "Zm8");
+        assert_eq!(base64url(b"foo"), "Zm9v");
+        assert_eq!(base64url(&[0xfb, 0xff]), "-_8");
+    }
+}
