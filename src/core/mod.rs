@@ -13,3 +13,4 @@ pub mod retry;
 pub mod signature;
 pub mod transport;
 pub mod url;
+pub mod wait;

@@ -55,3 +55,12 @@ export function attachAsyncIterator(promise, source) {
 export function callFetch(f, input, init) {
   return f(input, init);
 }
+
+/** A fetch body as a stream of text: bytes decoded by the platform's TextDecoderStream. */
+export function decodeTextStream(body) {
+  if (typeof TextDecoderStream !== 'function') {
+    throw new TypeError('LogClient.stream: this runtime has no TextDecoderStream, so logs cannot be streamed; use get()');
+  }
+  const source = body ?? new ReadableStream({ start(c) { c.close(); } });
+  return source.pipeThrough(new TextDecoderStream());
+}

@@ -87,6 +87,11 @@ extern "C" {
     #[wasm_bindgen(js_name = attachAsyncIterator)]
     pub fn attach_async_iterator(promise: &Promise, source: JsValue) -> Promise;
 
+    /// A response body (`ReadableStream<Uint8Array>` or `null`) piped through
+    /// `TextDecoderStream`: a `ReadableStream<string>`. Throws where the runtime lacks it.
+    #[wasm_bindgen(js_name = decodeTextStream, catch)]
+    pub fn decode_text_stream(body: &JsValue) -> Result<JsValue, JsValue>;
+
     /// Calls a user-supplied `fetch` with `this` unbound, as a plain function call.
     #[wasm_bindgen(js_name = callFetch, catch)]
     pub fn call_fetch(f: &Function, input: &str, init: &RequestInit) -> Result<Promise, JsValue>;

@@ -1,16 +1,23 @@
 //! Resource clients, one file per official `*Client` class. Each method only describes its
 //! request; sending, retrying and shaping the answer live in the helpers below.
 
+pub mod actor;
+pub mod actor_version;
+pub mod build;
 pub mod dataset;
 pub mod dataset_collection;
+pub mod job;
 pub mod key_value_store;
 pub mod key_value_store_collection;
+pub mod log;
 pub mod request_queue;
 pub mod request_queue_collection;
+pub mod run;
 pub mod schedule;
 pub mod schedule_collection;
 pub mod status_message;
 pub mod store_collection;
+pub mod task;
 pub mod user;
 pub mod webhook;
 pub mod webhook_collection;

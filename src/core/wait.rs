@@ -1,0 +1,185 @@
+//! `waitForFinish()` and `call()`: when to poll again and how long to ask the API to hold each
+//! poll. The wasm layer only loops; every decision is here, testable without a platform.
+//!
+//! The API holds `GET /actor-runs/{id}?waitForFinish=N` (and the build equivalent) until the job
+//! ends or for at most 60 s. The official client asks for the whole remaining wait (999999 s by
+//! default) and relies on the server's clamp; we ask for at most 60 s, which is what the server
+//! gives anyway, so a proxy or emulator that does not clamp never holds a request for days.
+
+/// The default `waitSecs`: effectively infinite, as `MAX_WAIT_FOR_FINISH` in the official client.
+pub const MAX_WAIT_SECS: f64 = 999_999.0;
+/// The longest hold the API grants per request.
+pub const SERVER_HOLD_MAX_SECS: u64 = 60;
+/// Pause after a 404 right after `start` (database replicas may lag behind).
+pub const NOT_FOUND_PAUSE_MS: u64 = 250;
+
+/// `ACT_JOB_TERMINAL_STATUSES` of `@apify/consts`.
+pub const TERMINAL_STATUSES: &[&str] = &["SUCCEEDED", "FAILED", "TIMED-OUT", "ABORTED"];
+
+pub fn is_terminal(status: &str) -> bool {
+    TERMINAL_STATUSES.contains(&status)
+}
+
+/// One `waitForFinish({waitSecs})` loop.
+#[derive(Debug, Clone, Copy)]
+pub struct WaitPlan {
+    wait_ms: f64,
+}
+
+/// What the loop does after a poll.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Next {
+    /// Return the last job fetched (or fail when none was ever fetched).
+    Stop,
+    /// Poll again at once (the server's hold was the wait).
+    Poll,
+    /// Sleep this long, then poll (the job was not found yet).
+    PauseThenPoll(u64),
+}
+
+impl WaitPlan {
+    /// `wait_secs` is the caller's `waitSecs` (already checked to be finite and ≥ 0), or the
+    /// default when absent.
+    pub fn new(wait_secs: Option<f64>) -> Self {
+        let secs = wait_secs.unwrap_or(MAX_WAIT_SECS).max(0.0);
+        WaitPlan {
+            wait_ms: secs * 1000.0,
+        }
+    }
+
+    /// The `waitForFinish` query value of the poll sent `elapsed_ms` after the loop began: the
+    /// remaining wait rounded to seconds (as the official client), at most the server's 60 s.
+    pub fn hold_secs(&self, elapsed_ms: f64) -> u64 {
+        let remaining = ((self.wait_ms - elapsed_ms) / 1000.0).round();
+        if remaining.is_nan() || remaining <= 0.0 {
+            0
+        } else {
+            (remaining as u64).min(SERVER_HOLD_MAX_SECS)
+        }
+    }
+
+    /// After a poll answered with `status` (`None`: the job was not found), `elapsed_ms` after
+    /// the loop began. The loop ends when the job is terminal or the wait is used up; a job
+    /// still missing is retried after a short pause unless time is up.
+    pub fn after_poll(&self, elapsed_ms: f64, status: Option<&str>) -> Next {
+        if status.is_some_and(is_terminal) || elapsed_ms >= self.wait_ms {
+            return Next::Stop;
+        }
+        match status {
+            Some(_) => Next::Poll,
+            None => Next::PauseThenPoll(NOT_FOUND_PAUSE_MS),
+        }
+    }
+}
+
+/// The idempotency key `RunClient.charge` sends when the caller gives none, built as the
+/// official client builds it: `${runId}-${eventName}-${Date.now()}-${5 random [A-Za-z0-9]}`.
+/// `random` yields uniform values in [0, 1).
+pub fn default_idempotency_key(
+    run_id: &str,
+    event_name: &str,
+    now_ms: f64,
+    mut random: impl FnMut() -> f64,
+) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    let suffix: String = (0..5)
+        .map(|_| {
+            let i = ((random() * ALPHABET.len() as f64) as usize).min(ALPHABET.len() - 1);
+            ALPHABET[i] as char
+        })
+        .collect();
+    format!("{run_id}-{event_name}-{}-{suffix}", now_ms.max(0.0) as u64)
+}
+
+/// Standard base64 with padding (`Buffer.toString('base64')`): the `webhooks` option of
+/// `start()` travels in the query as base64 of its UTF-8 JSON.
+pub fn base64(bytes: &[u8]) -> String {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        out.push(T[(n >> 18) as usize & 63] as char);
+        out.push(T[(n >> 12) as usize & 63] as char);
+        out.push(if chunk.len() > 1 {
+            T[(n >> 6) as usize & 63] as char
+        } else {
+            '='
+        });
+        out.push(if chunk.len() > 2 {
+            T[n as usize & 63] as char
+        } else {
+            '='
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn holds_are_the_remaining_wait_capped_at_the_server_maximum() {
+        let p = WaitPlan::new(None);
+        assert_eq!(p.hold_secs(0.0), 60);
+        assert_eq!(p.hold_secs(1e8), 60);
+        assert_eq!(p.hold_secs(999_999_000.0), 0);
+        let p = WaitPlan::new(Some(30.0));
+        assert_eq!(p.hold_secs(0.0), 30);
+        assert_eq!(p.hold_secs(10_400.0), 20);
+        assert_eq!(p.hold_secs(10_600.0), 19);
+        assert_eq!(p.hold_secs(29_600.0), 0);
+        assert_eq!(p.hold_secs(31_000.0), 0);
+        assert_eq!(WaitPlan::new(Some(0.0)).hold_secs(0.0), 0);
+        assert_eq!(WaitPlan::new(Some(90.0)).hold_secs(20_000.0), 60);
+        assert_eq!(WaitPlan::new(Some(90.0)).hold_secs(40_000.0), 50);
+    }
+
+    #[test]
+    fn the_loop_stops_on_terminal_status_or_when_time_is_up() {
+        let p = WaitPlan::new(Some(10.0));
+        for s in TERMINAL_STATUSES {
+            assert_eq!(p.after_poll(0.0, Some(s)), Next::Stop);
+        }
+        for s in ["READY", "RUNNING", "TIMING-OUT", "ABORTING"] {
+            assert_eq!(p.after_poll(100.0, Some(s)), Next::Poll);
+            assert_eq!(p.after_poll(10_000.0, Some(s)), Next::Stop);
+        }
+        assert_eq!(p.after_poll(100.0, None), Next::PauseThenPoll(250));
+        assert_eq!(p.after_poll(10_001.0, None), Next::Stop);
+    }
+
+    #[test]
+    fn wait_secs_zero_sends_exactly_one_poll() {
+        let p = WaitPlan::new(Some(0.0));
+        assert_eq!(p.hold_secs(0.0), 0);
+        assert_eq!(p.after_poll(0.0, Some("RUNNING")), Next::Stop);
+        assert_eq!(p.after_poll(0.0, None), Next::Stop);
+    }
+
+    #[test]
+    fn idempotency_keys_follow_the_official_format() {
+        let mut seq = [0.0, 0.999_999, 0.5, 26.5 / 62.0, 51.5 / 62.0].into_iter();
+        let k = default_idempotency_key("RUN", "ev", 1_700_000_000_123.0, || {
+            seq.next().unwrap_or(0.0)
+        });
+        assert_eq!(k, "RUN-ev-1700000000123-A9faz");
+    }
+
+    #[test]
+    fn base64_matches_node() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(
+            base64("[{\"eventTypes\":[\"ž\"]}]".as_bytes()),
+            "W3siZXZlbnRUeXBlcyI6WyLFviJdfV0="
+        );
+    }
+}

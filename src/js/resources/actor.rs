@@ -1,0 +1,484 @@
+//! `client.actors()` and `client.actor(id)`: `ActorCollectionClient` and `ActorClient`.
+
+use js_sys::Promise;
+use wasm_bindgen::prelude::*;
+
+use super::actor_version::{ActorVersionClient, ActorVersionCollectionClient};
+use super::build::{BuildClient, BuildCollectionClient};
+use super::job::{
+    delete_quietly, input_body, shaped, start_query, sub_resource, wait_secs,
+    ACTOR_START_OPTIONS,
+};
+use super::run::{last_run, start_and_wait, RunClient, RunCollectionClient};
+use super::{get_object, json_body, list_collection, rejecting, send_object, spawn, Resource};
+use crate::core::request::Method;
+use crate::core::url::Query;
+use crate::js::client::ApifyClient;
+use crate::js::convert::get;
+use crate::js::opts::{required_string, type_error, Opts};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+export interface ActorStats {
+    totalBuilds?: number;
+    totalRuns?: number;
+    totalUsers?: number;
+    totalUsers7Days?: number;
+    totalUsers30Days?: number;
+    totalUsers90Days?: number;
+    totalMetamorphs?: number;
+    lastRunStartedAt?: Date | null;
+}
+
+export interface ActorDefaultRunOptions {
+    build?: string;
+    timeoutSecs?: number;
+    memoryMbytes?: number;
+    restartOnError?: boolean;
+}
+
+export interface ActorExampleRunInput {
+    body: string;
+    contentType: string;
+}
+
+export interface ActorTaggedBuild {
+    buildId?: string;
+    buildNumber?: string;
+    finishedAt?: Date;
+}
+
+export interface Actor {
+    id: string;
+    userId: string;
+    name: string;
+    username: string;
+    title?: string | null;
+    description?: string | null;
+    restartOnError?: boolean;
+    isPublic: boolean;
+    isDeprecated?: boolean;
+    isAnonymouslyRunnable?: boolean;
+    createdAt: Date;
+    modifiedAt: Date;
+    stats: ActorStats;
+    versions: ActorVersion[];
+    defaultRunOptions: ActorDefaultRunOptions;
+    exampleRunInput?: ActorExampleRunInput;
+    categories?: string[];
+    seoTitle?: string;
+    seoDescription?: string;
+    taggedBuilds?: Record<string, ActorTaggedBuild>;
+    actorStandby?: Record<string, unknown>;
+    actorPermissionLevel?: "FULL_PERMISSIONS" | "LIMITED_PERMISSIONS";
+    pricingInfos?: Record<string, unknown>[];
+}
+
+/** An Actor in `actors().list()`: the short form. */
+export interface ActorCollectionListItem {
+    id: string;
+    createdAt: Date;
+    modifiedAt: Date;
+    name: string;
+    username: string;
+    title?: string;
+    stats?: ActorStats;
+}
+
+export interface ActorCollectionListOptions extends ListOptions {
+    /** Only the account's own Actors. */
+    my?: boolean;
+    sortBy?: "createdAt" | "stats.lastRunStartedAt";
+}
+
+export interface ActorCreateOptions {
+    name?: string;
+    title?: string;
+    description?: string;
+    isPublic?: boolean;
+    isDeprecated?: boolean;
+    seoTitle?: string;
+    seoDescription?: string;
+    categories?: string[];
+    defaultRunOptions?: ActorDefaultRunOptions;
+    exampleRunInput?: ActorExampleRunInput;
+    versions?: ActorVersion[];
+    actorStandby?: Record<string, unknown>;
+    actorPermissionLevel?: "FULL_PERMISSIONS" | "LIMITED_PERMISSIONS";
+    /** @deprecated use defaultRunOptions.restartOnError */
+    restartOnError?: boolean;
+}
+
+export interface ActorUpdateOptions extends ActorCreateOptions {
+    taggedBuilds?: Record<string, { buildId: string } | null>;
+}
+
+/** An ad-hoc webhook of one run (`start({webhooks})`). */
+export interface AdHocWebhook {
+    eventTypes: string[];
+    requestUrl: string;
+    payloadTemplate?: string;
+    headersTemplate?: string;
+    description?: string;
+    idempotencyKey?: string;
+    ignoreSslErrors?: boolean;
+    doNotRetry?: boolean;
+    shouldInterpolateStrings?: boolean;
+}
+
+export interface ActorStartOptions extends CallOptions {
+    /** Seconds (at most 60) the API may hold the request until the run finishes. */
+    waitForFinish?: number;
+    /** The run's timeout in seconds (not an HTTP timeout). */
+    timeout?: number;
+    /** The run's memory in megabytes. */
+    memory?: number;
+    /** A build tag or number. */
+    build?: string;
+    webhooks?: AdHocWebhook[];
+    maxItems?: number;
+    maxTotalChargeUsd?: number;
+    restartOnError?: boolean;
+    forcePermissionLevel?: "FULL_PERMISSIONS" | "LIMITED_PERMISSIONS";
+    /** The content type of `input`. Objects are sent as JSON; strings and bytes as they are. */
+    contentType?: string;
+}
+
+export interface ActorCallOptions extends Omit<ActorStartOptions, "waitForFinish"> {
+    /** How long to wait for the run; it is returned as it is then. @default 999999 */
+    waitSecs?: number;
+    /** Accepted for compatibility; the run's log is not redirected (use `run(id).log().stream()`). */
+    log?: null | "default" | object;
+}
+
+export interface ActorValidateInputOptions extends CallOptions {
+    build?: string;
+    contentType?: string;
+}
+
+export interface ActorBuildOptions extends CallOptions {
+    betaPackages?: boolean;
+    tag?: string;
+    useCache?: boolean;
+    /** Seconds (at most 60) the API may hold the request until the build finishes. */
+    waitForFinish?: number;
+}
+
+export interface ActorDefaultBuildOptions extends CallOptions {
+    waitForFinish?: number;
+}
+"#;
+
+/// One Actor, by id or `username/name`.
+#[wasm_bindgen]
+pub struct ActorClient {
+    pub(crate) r: Resource,
+}
+
+#[wasm_bindgen]
+impl ActorClient {
+    /// The Actor, or `undefined` when it does not exist.
+    #[wasm_bindgen(unchecked_return_type = "Promise<Actor | undefined>")]
+    pub fn get(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        rejecting(|| {
+            const M: &str = "ActorClient.get";
+            let o = Opts::new(&options, M, &[])?;
+            let req = self.r.request(Method::Get, &[], M);
+            Ok(get_object(&self.r, req, o.signal()?))
+        })
+    }
+
+    /// Updates the Actor's settings.
+    #[wasm_bindgen(unchecked_return_type = "Promise<Actor>")]
+    pub fn update(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ActorUpdateOptions")] new_fields: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        rejecting(|| {
+            const M: &str = "ActorClient.update";
+            let o = Opts::new(&options, M, &[])?;
+            if !new_fields.is_object() {
+                return Err(type_error(&format!("{M}: newFields must be an object")));
+            }
+            let req = self
+                .r
+                .request(Method::Put, &[], M)
+                .content_type("application/json");
+            Ok(send_object(&self.r, req, Some(json_body(&new_fields)?), o.signal()?))
+        })
+    }
+
+    /// Deletes the Actor (resolves also when it was already gone).
+    #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
+    pub fn delete(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        rejecting(|| {
+            const M: &str = "ActorClient.delete";
+            let o = Opts::new(&options, M, &[])?;
+            let req = self.r.request(Method::Delete, &[], M);
+            Ok(delete_quietly(&self.r, req, o.signal()?))
+        })
+    }
+
+    /// Starts a run with `input` and resolves to it at once (or after the `waitForFinish`
+    /// hold). Objects are sent as JSON; strings and bytes as they are, with `contentType`.
+    #[wasm_bindgen(unchecked_return_type = "Promise<ActorRun>")]
+    pub fn start(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ActorStartOptions")] options: JsValue,
+    ) -> Promise {
+        rejecting(|| {
+            const M: &str = "ActorClient.start";
+            let o = Opts::new(&options, M, ACTOR_START_OPTIONS)?;
+            let (req, body) = self.start_request(&input, &o, M)?;
+            Ok(send_object(&self.r, req, body, o.signal()?))
+        })
+    }
+
+    /// Starts a run and waits for it to finish (or for `waitSecs`), polling with the API's
+    /// 60 s hold; resolves to the run as it is then. A failed run resolves too: check
+    /// `status`. Abort with `signal`.
+    #[wasm_bindgen(unchecked_return_type = "Promise<ActorRun>")]
+    pub fn call(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ActorCallOptions")] options: JsValue,
+    ) -> Promise {
+        rejecting(|| {
+            const M: &str = "ActorClient.call";
+            let mut allowed: Vec<&str> = ACTOR_START_OPTIONS
+                .iter()
+                .copied()
+                .filter(|k| *k != "waitForFinish")
+                .collect();
+            allowed.extend(["waitSecs", "log"]);
+            let o = Opts::new(&options, M, &allowed)?;
+            let log = o.raw("log");
+            if !(log.is_undefined()
+                || log.is_null()
+                || log.as_string().as_deref() == Some("default")
+                || log.is_object())
+            {
+                return Err(type_error(&format!(
+                    "{M}: option \"log\" must be null, \"default\" or a logger"
+                )));
+            }
+            let secs = wait_secs(&o, M)?;
+            let (req, body) = self.start_request(&input, &o, M)?;
+            Ok(spawn(start_and_wait(
+                self.r.client.clone(),
+                req,
+                body,
+                secs,
+                o.signal()?,
+            )))
+        })
+    }
+
+    /// Checks `input` against the input schema of the Actor's `build` (default: its default
+    /// build); resolves to `true` when valid, rejects with the API's error otherwise.
+    #[wasm_bindgen(js_name = validateInput, unchecked_return_type = "Promise<boolean>")]
+    pub fn validate_input(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ActorValidateInputOptions")] options: JsValue,
+    ) -> Promise {
+        rejecting(|| {
+            const M: &str = "ActorClient.validateInput";
+            let o = Opts::new(&options, M, &["build", "contentType"])?;
+            let mut req = self.r.request(Method::Post, &["validate-input"], M);
+            req.query.opt("build", o.string("build")?);
+            let (body, ct) = input_body(&input, o.string("contentType")?)?;
+            req.content_type = ct;
+            let client = self.r.client.clone();
+            let signal = o.signal()?;
+            Ok(spawn(async move {
+                let resp = client.call(&req, body.as_ref(), signal.as_ref()).await?;
+                Ok(get(&resp.body, "valid"))
+            }))
+        })
+    }
+
+    /// Builds `versionNumber` of the Actor; resolves to the build (finished only when the
+    /// `waitForFinish` hold sufficed).
+    #[wasm_bindgen(unchecked_return_type = "Promise<Build>")]
+    pub fn build(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] version_number: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ActorBuildOptions")] options: JsValue,
+    ) -> Promise {
+        rejecting(|| {
+            const M: &str = "ActorClient.build";
+            let version = required_string(&version_number, "ActorClient.build: versionNumber")?;
+            let o = Opts::new(&options, M, &["betaPackages", "tag", "useCache", "waitForFinish"])?;
+            let mut req = self.r.request(Method::Post, &["builds"], M);
+            req.query
+                .set("version", version)
+                .opt("betaPackages", o.bool("betaPackages")?)
+                .opt("tag", o.string("tag")?)
+                .opt("useCache", o.bool("useCache")?)
+                .opt("waitForFinish", o.uint("waitForFinish")?);
+            Ok(send_object(&self.r, req, None, o.signal()?))
+        })
+    }
+
+    /// A `BuildClient` for the Actor's default build.
+    #[wasm_bindgen(js_name = defaultBuild, unchecked_return_type = "Promise<BuildClient>")]
+    pub fn default_build(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ActorDefaultBuildOptions")] options: JsValue,
+    ) -> Promise {
+        rejecting(|| {
+            const M: &str = "ActorClient.defaultBuild";
+            let o = Opts::new(&options, M, &["waitForFinish"])?;
+            let mut req = self.r.request(Method::Get, &["builds", "default"], M);
+            req.query.opt("waitForFinish", o.uint("waitForFinish")?);
+            let client = self.r.client.clone();
+            let signal = o.signal()?;
+            Ok(spawn(async move {
+                let resp = client.call(&req, None, signal.as_ref()).await?;
+                let id = get(&shaped(resp.body), "id")
+                    .as_string()
+                    .ok_or_else(|| type_error("The API returned a default build without an id"))?;
+                Ok(BuildClient {
+                    r: Resource::item(&client, "actor-builds", &id),
+                }
+                .into())
+            }))
+        })
+    }
+
+    /// The Actor's last run (optionally the last with `status`, or from `origin`). The
+    /// filter carries to every call and sub-client: `lastRun({status}).dataset().listItems()`.
+    #[wasm_bindgen(js_name = lastRun)]
+    pub fn last_run(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "LastRunOptions")] options: JsValue,
+    ) -> Result<RunClient, JsValue> {
+        last_run(&self.r, &options, "ActorClient.lastRun")
+    }
+
+    /// The Actor's builds.
+    pub fn builds(&self) -> BuildCollectionClient {
+        BuildCollectionClient {
+            r: sub_resource(&self.r, &["builds"]),
+        }
+    }
+
+    /// The Actor's runs.
+    pub fn runs(&self) -> RunCollectionClient {
+        RunCollectionClient {
+            r: sub_resource(&self.r, &["runs"]),
+        }
+    }
+
+    /// The Actor's versions.
+    pub fn versions(&self) -> ActorVersionCollectionClient {
+        ActorVersionCollectionClient {
+            r: sub_resource(&self.r, &["versions"]),
+        }
+    }
+
+    /// One version of the Actor, by number (`"0.1"`).
+    pub fn version(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] version_number: JsValue,
+    ) -> Result<ActorVersionClient, JsValue> {
+        let v = required_string(&version_number, "ActorClient.version: versionNumber")?;
+        Ok(ActorVersionClient {
+            r: sub_resource(&self.r, &["versions", &v]),
+        })
+    }
+}
+
+impl ActorClient {
+    fn start_request(
+        &self,
+        input: &JsValue,
+        o: &Opts,
+        m: &'static str,
+    ) -> Result<(crate::core::request::ApiRequest, Option<JsValue>), JsValue> {
+        let q = start_query(o, m)?;
+        let mut req = self.r.request(Method::Post, &["runs"], m);
+        let inherited = std::mem::take(&mut req.query);
+        req.query = q;
+        req.query.inherit(&inherited);
+        let (body, ct) = input_body(input, o.string("contentType")?)?;
+        req.content_type = ct;
+        Ok((req, body))
+    }
+}
+
+/// The account's Actors.
+#[wasm_bindgen]
+pub struct ActorCollectionClient {
+    pub(crate) r: Resource,
+}
+
+#[wasm_bindgen]
+impl ActorCollectionClient {
+    /// Lists Actors (`my`: only the account's own). `await` it for the first page, or
+    /// `for await` over all.
+    #[wasm_bindgen(unchecked_return_type = "PaginatedIterator<ActorCollectionListItem>")]
+    pub fn list(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ActorCollectionListOptions")] options: JsValue,
+    ) -> Result<Promise, JsValue> {
+        const M: &str = "ActorCollectionClient.list";
+        let o = Opts::new(&options, M, &["my", "limit", "offset", "desc", "sortBy"])?;
+        let mut extra = Query::new();
+        extra
+            .opt("my", o.bool("my")?)
+            .opt("sortBy", o.string("sortBy")?);
+        list_collection(&self.r, M, &o, extra)
+    }
+
+    /// Creates an Actor.
+    #[wasm_bindgen(unchecked_return_type = "Promise<Actor>")]
+    pub fn create(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ActorCreateOptions")] actor: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        rejecting(|| {
+            const M: &str = "ActorCollectionClient.create";
+            let o = Opts::new(&options, M, &[])?;
+            if !actor.is_object() {
+                return Err(type_error(&format!("{M}: actor must be an object")));
+            }
+            let req = self
+                .r
+                .request(Method::Post, &[], M)
+                .content_type("application/json");
+            Ok(send_object(&self.r, req, Some(json_body(&actor)?), o.signal()?))
+        })
+    }
+}
+
+#[wasm_bindgen]
+impl ApifyClient {
+    /// The account's Actors.
+    pub fn actors(&self) -> ActorCollectionClient {
+        ActorCollectionClient {
+            r: Resource::collection(&self.inner, "actors"),
+        }
+    }
+
+    /// An Actor by id or `username/name`.
+    pub fn actor(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<ActorClient, JsValue> {
+        let id = required_string(&id, "ApifyClient.actor: id")?;
+        Ok(ActorClient {
+            r: Resource::item(&self.inner, "actors", &id),
+        })
+    }
+}

@@ -1,0 +1,246 @@
+//! What Actor runs and builds share: the `waitForFinish` poll loop, the options of `start()`
+//! and `call()`, and turning an Actor input into a request body.
+
+use std::rc::Rc;
+
+use js_sys::{ArrayBuffer, Date};
+use wasm_bindgen::prelude::*;
+use web_sys::AbortSignal;
+
+use super::json_body;
+use crate::core::request::ApiRequest;
+use crate::core::transport::Platform;
+use crate::core::url::Query;
+use crate::core::wait::{base64, Next, WaitPlan};
+use crate::js::convert::{get, parse_dates, pluck_data};
+use crate::js::http::ClientInner;
+use crate::js::opts::{range_error, type_error, Opts};
+use crate::js::transport::JsPlatform;
+
+/// An object response: `{data}` unwrapped and dates parsed.
+pub fn shaped(body: JsValue) -> JsValue {
+    let data = pluck_data(body);
+    parse_dates(&data);
+    data
+}
+
+/// A number option that must be ≥ 0 (`ow.number.not.negative`).
+pub fn non_negative(o: &Opts, method: &str, name: &str) -> Result<Option<f64>, JsValue> {
+    match o.number(name)? {
+        Some(n) if n < 0.0 => Err(range_error(&format!(
+            "{method}: option \"{name}\" must be ≥ 0, got {n}"
+        ))),
+        n => Ok(n),
+    }
+}
+
+/// `waitSecs` of `waitForFinish()` and `call()`.
+pub fn wait_secs(o: &Opts, method: &str) -> Result<Option<f64>, JsValue> {
+    non_negative(o, method, "waitSecs")
+}
+
+/// Polls `base` (a GET of the run or build) with the server-side hold until the job is
+/// terminal or `wait_secs` runs out, and resolves to the last job fetched (which may still be
+/// running). Fails only when the job was never fetched. The signal is checked between polls
+/// and goes with every request, so aborting stops the loop at once.
+pub async fn wait_for_job(
+    client: Rc<ClientInner>,
+    base: ApiRequest,
+    wait_secs: Option<f64>,
+    signal: Option<AbortSignal>,
+    kind: &'static str,
+) -> Result<JsValue, JsValue> {
+    let plan = WaitPlan::new(wait_secs);
+    let started = Date::now();
+    let mut job = JsValue::UNDEFINED;
+    loop {
+        if let Some(s) = signal.as_ref().filter(|s| s.aborted()) {
+            return Err(s.reason());
+        }
+        let mut req = base.clone();
+        req.query
+            .set("waitForFinish", plan.hold_secs(Date::now() - started));
+        let status = match client.call_or_none(&req, None, signal.as_ref()).await? {
+            Some(resp) => {
+                job = shaped(resp.body);
+                Some(get(&job, "status").as_string().unwrap_or_default())
+            }
+            None => None,
+        };
+        match plan.after_poll(Date::now() - started, status.as_deref()) {
+            Next::Stop => break,
+            Next::Poll => {}
+            Next::PauseThenPoll(ms) => {
+                JsPlatform {
+                    signal: signal.as_ref(),
+                }
+                .sleep(ms)
+                .await?
+            }
+        }
+    }
+    if job.is_undefined() {
+        return Err(js_sys::Error::new(&format!(
+            "Waiting for {kind} to finish failed: Cannot fetch {kind} details from the server."
+        ))
+        .into());
+    }
+    Ok(job)
+}
+
+/// The options `ActorClient.start` takes (`call` takes them too, except `waitForFinish`).
+pub const ACTOR_START_OPTIONS: &[&str] = &[
+    "waitForFinish",
+    "timeout",
+    "memory",
+    "build",
+    "webhooks",
+    "maxItems",
+    "maxTotalChargeUsd",
+    "restartOnError",
+    "forcePermissionLevel",
+    "contentType",
+];
+
+/// The options `TaskClient.start` takes: no `contentType` (the body is always JSON) and no
+/// `forcePermissionLevel`.
+pub const TASK_START_OPTIONS: &[&str] = &[
+    "waitForFinish",
+    "timeout",
+    "memory",
+    "build",
+    "webhooks",
+    "maxItems",
+    "maxTotalChargeUsd",
+    "restartOnError",
+];
+
+const PERMISSION_LEVELS: &[&str] = &["FULL_PERMISSIONS", "LIMITED_PERMISSIONS"];
+
+/// The query of `POST …/runs`, in the official client's order. Options a method does not
+/// accept have already been rejected by [`Opts::new`].
+pub fn start_query(o: &Opts, method: &str) -> Result<Query, JsValue> {
+    let mut q = Query::new();
+    q.opt("waitForFinish", o.uint("waitForFinish")?)
+        .opt("timeout", non_negative(o, method, "timeout")?)
+        .opt("memory", non_negative(o, method, "memory")?)
+        .opt("build", o.string("build")?)
+        .opt("webhooks", webhooks_base64(o, method)?)
+        .opt("maxItems", non_negative(o, method, "maxItems")?)
+        .opt(
+            "maxTotalChargeUsd",
+            non_negative(o, method, "maxTotalChargeUsd")?,
+        )
+        .opt("restartOnError", o.bool("restartOnError")?);
+    if let Some(level) = o.string("forcePermissionLevel")? {
+        if !PERMISSION_LEVELS.contains(&level.as_str()) {
+            return Err(type_error(&format!(
+                "{method}: option \"forcePermissionLevel\" must be one of {}",
+                PERMISSION_LEVELS.join(", ")
+            )));
+        }
+        q.set("forcePermissionLevel", level);
+    }
+    Ok(q)
+}
+
+/// Ad-hoc webhooks travel in the query as base64 of their JSON (`stringifyWebhooksToBase64`).
+fn webhooks_base64(o: &Opts, method: &str) -> Result<Option<String>, JsValue> {
+    let v = o.raw("webhooks");
+    if v.is_undefined() {
+        return Ok(None);
+    }
+    if !js_sys::Array::is_array(&v) {
+        return Err(type_error(&format!(
+            "{method}: option \"webhooks\" must be an array of webhook objects"
+        )));
+    }
+    let json = json_body(&v)?.as_string().unwrap_or_default();
+    Ok(Some(base64(json.as_bytes())))
+}
+
+/// An Actor input as a request body and its content type. Objects (and other JSON values)
+/// become JSON; strings and bytes go as they are, labelled with `contentType` when given.
+pub fn input_body(
+    input: &JsValue,
+    content_type: Option<String>,
+) -> Result<(Option<JsValue>, Option<String>), JsValue> {
+    if input.is_undefined() || input.is_null() {
+        return Ok((None, content_type));
+    }
+    if input.is_string() {
+        let ct = content_type.unwrap_or_else(|| "text/plain; charset=utf-8".into());
+        return Ok((Some(input.clone()), Some(ct)));
+    }
+    if ArrayBuffer::is_view(input) || input.is_instance_of::<ArrayBuffer>() {
+        let ct = content_type.unwrap_or_else(|| "application/octet-stream".into());
+        return Ok((Some(input.clone()), Some(ct)));
+    }
+    let ct = content_type.unwrap_or_else(|| "application/json".into());
+    Ok((Some(json_body(input)?), Some(ct)))
+}
+
+/// `targetActorId` of `metamorph`: `username/name` becomes `username~name`, as the official
+/// client sends it (the query encoder then percent-encodes anything else).
+pub fn actor_id_param(id: &str) -> String {
+    id.replacen('/', "~", 1)
+}
+
+/// A string argument that may be left out.
+pub fn optional_string(value: &JsValue, what: &str) -> Result<Option<String>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    value
+        .as_string()
+        .map(Some)
+        .ok_or_else(|| type_error(&format!("{what} must be a string")))
+}
+
+/// A resource below `r` (`…/runs/last` → `…/runs/last/dataset`), keeping its params so that
+/// `lastRun({status})` carries to the sub-clients.
+pub fn sub_resource(r: &super::Resource, tail: &[&str]) -> super::Resource {
+    let mut s = r.clone();
+    s.segments
+        .extend(tail.iter().map(|t| crate::core::url::encode_segment(t)));
+    s
+}
+
+/// `DELETE` that resolves to `undefined` also when the record is already gone, as the
+/// official client's `_delete` (`catchNotFoundOrThrow`).
+pub fn delete_quietly(
+    r: &super::Resource,
+    req: ApiRequest,
+    signal: Option<AbortSignal>,
+) -> js_sys::Promise {
+    let client = r.client.clone();
+    super::spawn(async move {
+        client.call_or_none(&req, None, signal.as_ref()).await?;
+        Ok(JsValue::UNDEFINED)
+    })
+}
+
+/// `list()` of a collection the API returns whole (`{total, items}`, no paging params):
+/// one request, and `for await` over its items.
+pub fn list_whole(r: &super::Resource, req: ApiRequest, signal: Option<AbortSignal>) -> js_sys::Promise {
+    use crate::core::paginate::OffsetPager;
+    use crate::js::iter::{paginated, FetchPage, PageRequest, Pagination};
+    let client = r.client.clone();
+    let fetch: FetchPage = Rc::new(move |page| {
+        let (client, signal, req) = (client.clone(), signal.clone(), req.clone());
+        Box::pin(async move {
+            if matches!(page, PageRequest::Offset { offset, .. } if offset > 0) {
+                // The whole list came in the first page; a server that reports a larger
+                // total than it sent gets no second request.
+                return Ok(crate::js::convert::object(&[
+                    ("items", js_sys::Array::new().into()),
+                    ("total", JsValue::from(0)),
+                ])
+                .into());
+            }
+            let resp = client.call(&req, None, signal.as_ref()).await?;
+            Ok(shaped(resp.body))
+        })
+    });
+    paginated(fetch, Pagination::Offset(OffsetPager::new(None, None, None)))
+}
