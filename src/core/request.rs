@@ -115,7 +115,10 @@ impl ApiRequest {
         self
     }
 
-    pub fn query(mut self, query: Query) -> Self {
+    /// Puts `query` first and keeps what the request already had (the params a resource
+    /// hands down, e.g. `lastRun({status})`) where `query` does not set it.
+    pub fn query(mut self, mut query: Query) -> Self {
+        query.inherit(&self.query);
         self.query = query;
         self
     }
@@ -170,6 +173,17 @@ mod tests {
         let mut r = ApiRequest::new(Method::Get, vec![], "X.y").tier(TimeoutTier::Medium);
         r.timeout_cap_ms = Some(2_000);
         assert_eq!(r.initial_timeout_ms(360_000), 2_000);
+    }
+
+    #[test]
+    fn query_keeps_inherited_params() {
+        let mut inherited = Query::new();
+        inherited.set("status", "SUCCEEDED").set("limit", 1i64);
+        let mut r = ApiRequest::new(Method::Get, vec![], "X.y");
+        r.query = inherited;
+        let mut own = Query::new();
+        own.set("limit", 5i64);
+        assert_eq!(r.query(own).query.encode(), "limit=5&status=SUCCEEDED");
     }
 
     #[test]

@@ -162,7 +162,7 @@ test('validateInput, build, defaultBuild, builds(), runs(), lastRun()', async ()
   assert.equal(items.items.length, 1);
   await a.lastRun({ status: 'SUCCEEDED' }).log().get();
   assert.deepEqual(lines(await acc.requests()), [
-    `GET /v2/actors/${actor.id}/runs/last/dataset/items?offset=0&status=SUCCEEDED`,
+    `GET /v2/actors/${actor.id}/runs/last/dataset/items?status=SUCCEEDED&offset=0`,
     `GET /v2/actors/${actor.id}/runs/last/log?status=SUCCEEDED`,
   ]);
   assert.throws(() => a.lastRun({ statuss: 'x' }), TypeError);

@@ -6,8 +6,7 @@ use wasm_bindgen::prelude::*;
 use super::actor_version::{ActorVersionClient, ActorVersionCollectionClient};
 use super::build::{BuildClient, BuildCollectionClient};
 use super::job::{
-    delete_quietly, input_body, shaped, start_query, sub_resource, wait_secs,
-    ACTOR_START_OPTIONS,
+    delete_quietly, input_body, shaped, start_query, sub_resource, wait_secs, ACTOR_START_OPTIONS,
 };
 use super::run::{last_run, start_and_wait, RunClient, RunCollectionClient};
 use super::{get_object, json_body, list_collection, rejecting, send_object, spawn, Resource};
@@ -208,7 +207,12 @@ impl ActorClient {
                 .r
                 .request(Method::Put, &[], M)
                 .content_type("application/json");
-            Ok(send_object(&self.r, req, Some(json_body(&new_fields)?), o.signal()?))
+            Ok(send_object(
+                &self.r,
+                req,
+                Some(json_body(&new_fields)?),
+                o.signal()?,
+            ))
         })
     }
 
@@ -317,7 +321,11 @@ impl ActorClient {
         rejecting(|| {
             const M: &str = "ActorClient.build";
             let version = required_string(&version_number, "ActorClient.build: versionNumber")?;
-            let o = Opts::new(&options, M, &["betaPackages", "tag", "useCache", "waitForFinish"])?;
+            let o = Opts::new(
+                &options,
+                M,
+                &["betaPackages", "tag", "useCache", "waitForFinish"],
+            )?;
             let mut req = self.r.request(Method::Post, &["builds"], M);
             req.query
                 .set("version", version)
@@ -406,10 +414,7 @@ impl ActorClient {
         m: &'static str,
     ) -> Result<(crate::core::request::ApiRequest, Option<JsValue>), JsValue> {
         let q = start_query(o, m)?;
-        let mut req = self.r.request(Method::Post, &["runs"], m);
-        let inherited = std::mem::take(&mut req.query);
-        req.query = q;
-        req.query.inherit(&inherited);
+        let mut req = self.r.request(Method::Post, &["runs"], m).query(q);
         let (body, ct) = input_body(input, o.string("contentType")?)?;
         req.content_type = ct;
         Ok((req, body))
@@ -457,7 +462,12 @@ impl ActorCollectionClient {
                 .r
                 .request(Method::Post, &[], M)
                 .content_type("application/json");
-            Ok(send_object(&self.r, req, Some(json_body(&actor)?), o.signal()?))
+            Ok(send_object(
+                &self.r,
+                req,
+                Some(json_body(&actor)?),
+                o.signal()?,
+            ))
         })
     }
 }

@@ -222,7 +222,11 @@ pub fn delete_quietly(
 
 /// `list()` of a collection the API returns whole (`{total, items}`, no paging params):
 /// one request, and `for await` over its items.
-pub fn list_whole(r: &super::Resource, req: ApiRequest, signal: Option<AbortSignal>) -> js_sys::Promise {
+pub fn list_whole(
+    r: &super::Resource,
+    req: ApiRequest,
+    signal: Option<AbortSignal>,
+) -> js_sys::Promise {
     use crate::core::paginate::OffsetPager;
     use crate::js::iter::{paginated, FetchPage, PageRequest, Pagination};
     let client = r.client.clone();
@@ -242,5 +246,8 @@ pub fn list_whole(r: &super::Resource, req: ApiRequest, signal: Option<AbortSign
             Ok(shaped(resp.body))
         })
     });
-    paginated(fetch, Pagination::Offset(OffsetPager::new(None, None, None)))
+    paginated(
+        fetch,
+        Pagination::Offset(OffsetPager::new(None, None, None)),
+    )
 }

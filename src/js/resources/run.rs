@@ -9,8 +9,8 @@ use super::job::{
     actor_id_param, input_body, non_negative, shaped, sub_resource, wait_for_job, wait_secs,
 };
 use super::log::LogClient;
-use super::{get_object, json_body, list_collection, rejecting, send_empty, send_object, spawn};
 use super::Resource;
+use super::{get_object, json_body, list_collection, rejecting, send_empty, send_object, spawn};
 use crate::core::request::Method;
 use crate::core::url::Query;
 use crate::core::wait::default_idempotency_key;
@@ -145,7 +145,12 @@ pub struct RunClient {
 
 impl RunClient {
     /// A request without the inherited `lastRun` params (`reboot`, `charge`).
-    fn bare(&self, method: Method, tail: &[&str], m: &'static str) -> crate::core::request::ApiRequest {
+    fn bare(
+        &self,
+        method: Method,
+        tail: &[&str],
+        m: &'static str,
+    ) -> crate::core::request::ApiRequest {
         let mut req = self.r.request(method, tail, m);
         req.query = Query::new();
         req
@@ -253,7 +258,12 @@ impl RunClient {
                 .r
                 .request(Method::Put, &[], M)
                 .content_type("application/json");
-            Ok(send_object(&self.r, req, Some(json_body(&new_fields)?), o.signal()?))
+            Ok(send_object(
+                &self.r,
+                req,
+                Some(json_body(&new_fields)?),
+                o.signal()?,
+            ))
         })
     }
 
@@ -268,7 +278,14 @@ impl RunClient {
             let o = Opts::new(
                 &options,
                 M,
-                &["build", "memory", "timeout", "maxItems", "maxTotalChargeUsd", "restartOnError"],
+                &[
+                    "build",
+                    "memory",
+                    "timeout",
+                    "maxItems",
+                    "maxTotalChargeUsd",
+                    "restartOnError",
+                ],
             )?;
             let mut req = self.r.request(Method::Post, &["resurrect"], M);
             req.query
@@ -276,7 +293,10 @@ impl RunClient {
                 .opt("memory", non_negative(&o, M, "memory")?)
                 .opt("timeout", non_negative(&o, M, "timeout")?)
                 .opt("maxItems", non_negative(&o, M, "maxItems")?)
-                .opt("maxTotalChargeUsd", non_negative(&o, M, "maxTotalChargeUsd")?)
+                .opt(
+                    "maxTotalChargeUsd",
+                    non_negative(&o, M, "maxTotalChargeUsd")?,
+                )
                 .opt("restartOnError", o.bool("restartOnError")?);
             Ok(send_object(&self.r, req, None, o.signal()?))
         })
@@ -293,13 +313,19 @@ impl RunClient {
         rejecting(|| {
             const M: &str = "RunClient.charge";
             if options.is_undefined() || options.is_null() {
-                return Err(type_error(&format!("{M}: options with eventName are required")));
+                return Err(type_error(&format!(
+                    "{M}: options with eventName are required"
+                )));
             }
             let o = Opts::new(&options, M, &["eventName", "count", "idempotencyKey"])?;
             let event = o
                 .string("eventName")?
                 .filter(|e| !e.is_empty())
-                .ok_or_else(|| type_error(&format!("{M}: option \"eventName\" must be a non-empty string")))?;
+                .ok_or_else(|| {
+                    type_error(&format!(
+                        "{M}: option \"eventName\" must be a non-empty string"
+                    ))
+                })?;
             let count = o.uint("count")?.unwrap_or(1);
             let key = match o.string("idempotencyKey")? {
                 Some(k) => k,
@@ -393,7 +419,14 @@ impl RunCollectionClient {
         let o = Opts::new(
             &options,
             M,
-            &["limit", "offset", "desc", "status", "startedBefore", "startedAfter"],
+            &[
+                "limit",
+                "offset",
+                "desc",
+                "status",
+                "startedBefore",
+                "startedAfter",
+            ],
         )?;
         let mut extra = Query::new();
         extra
@@ -406,7 +439,11 @@ impl RunCollectionClient {
 
 /// `lastRun({status, origin})` of an Actor or task: a `RunClient` at `…/runs/last` whose
 /// params every request and sub-client inherits.
-pub fn last_run(r: &Resource, options: &JsValue, method: &'static str) -> Result<RunClient, JsValue> {
+pub fn last_run(
+    r: &Resource,
+    options: &JsValue,
+    method: &'static str,
+) -> Result<RunClient, JsValue> {
     let o = Opts::new(options, method, &["status", "origin"])?;
     let mut run = sub_resource(r, &["runs", "last"]);
     run.params

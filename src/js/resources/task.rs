@@ -102,10 +102,7 @@ impl TaskClient {
             )));
         };
         let q = start_query(o, m)?;
-        let mut req = self.r.request(Method::Post, &["runs"], m);
-        let inherited = std::mem::take(&mut req.query);
-        req.query = q;
-        req.query.inherit(&inherited);
+        let mut req = self.r.request(Method::Post, &["runs"], m).query(q);
         req.content_type = Some("application/json".into());
         Ok((req, body))
     }
@@ -119,7 +116,9 @@ impl TaskClient {
     ) -> Result<(ApiRequest, JsValue, Opts), JsValue> {
         let o = Opts::new(options, m, &[])?;
         if !value.is_object() {
-            return Err(type_error(&format!("{m}: the first argument must be an object")));
+            return Err(type_error(&format!(
+                "{m}: the first argument must be an object"
+            )));
         }
         let req = self
             .r
@@ -336,7 +335,12 @@ impl TaskCollectionClient {
                 .r
                 .request(Method::Post, &[], M)
                 .content_type("application/json");
-            Ok(send_object(&self.r, req, Some(json_body(&task)?), o.signal()?))
+            Ok(send_object(
+                &self.r,
+                req,
+                Some(json_body(&task)?),
+                o.signal()?,
+            ))
         })
     }
 }
