@@ -140,3 +140,18 @@ test('errors keep their shape; a missing run rejects waitForFinish', async () =>
   assert.equal(await client.run('nope').get(), undefined);
   assert.throws(() => client.runs().list({ status: 5 }), TypeError);
 });
+
+test('waitForFinish pauses 250 ms and polls again while the run is not found yet', async () => {
+  const { acc, client } = setup();
+  const run = await client.actor('apify/hello-world').start({ count: 1 });
+  await acc.fault({ method: 'GET', path: `/v2/actor-runs/${run.id}`, times: 2, fault: { type: 'status', status: 404 } });
+  await acc.clearRequests();
+  const t0 = Date.now();
+  const done = await client.run(run.id).waitForFinish({ waitSecs: 20 });
+  assert.equal(done.status, 'SUCCEEDED');
+  assert.ok(Date.now() - t0 >= 500);
+  const polls = lines(await acc.requests());
+  assert.equal(polls.length, 3);
+  assert.match(polls[0], new RegExp(`^GET /v2/actor-runs/${run.id}\\?waitForFinish=20$`));
+  for (const p of polls.slice(1)) assert.match(p, new RegExp(`^GET /v2/actor-runs/${run.id}\\?waitForFinish=(19|20)$`));
+});

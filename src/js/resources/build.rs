@@ -3,7 +3,7 @@
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
-use super::job::{shaped, sub_resource, wait_for_job, wait_secs};
+use super::job::{sub_resource, wait_for_job, wait_secs};
 use super::log::LogClient;
 use super::{get_object, rejecting, send_empty, send_object, spawn, Resource};
 use crate::core::request::Method;
@@ -206,9 +206,4 @@ impl ApifyClient {
             r: Resource::item(&self.inner, "actor-builds", &id),
         })
     }
-}
-
-/// A build object, shaped (for `defaultBuild`, which needs its id).
-pub fn build_id_of(body: JsValue) -> Option<String> {
-    crate::js::convert::get(&shaped(body), "id").as_string()
 }
