@@ -5,6 +5,8 @@
 //! ends or for at most 60 s. The official client asks for the whole remaining wait (999999 s by
 //! default) and relies on the server's clamp; we ask for at most 60 s, which is what the server
 //! gives anyway, so a proxy or emulator that does not clamp never holds a request for days.
+//! With a client `timeoutSecs` below 75 s the hold shrinks to 80 % of it, so that held polls
+//! are answered instead of timing out and being retried.
 
 /// The default `waitSecs`: effectively infinite, as `MAX_WAIT_FOR_FINISH` in the official client.
 pub const MAX_WAIT_SECS: f64 = 999_999.0;
@@ -20,10 +22,16 @@ pub fn is_terminal(status: &str) -> bool {
     TERMINAL_STATUSES.contains(&status)
 }
 
+/// Pause between polls when the client's timeout is too short for any server hold.
+pub const SHORT_TIMEOUT_PAUSE_MS: u64 = 1_000;
+
 /// One `waitForFinish({waitSecs})` loop.
 #[derive(Debug, Clone, Copy)]
 pub struct WaitPlan {
     wait_ms: f64,
+    /// The longest hold to ask for: 60 s, or less when the client's `timeoutSecs` would cut a
+    /// held request short (the request would time out and be retried instead of answered).
+    max_hold_secs: u64,
 }
 
 /// What the loop does after a poll.
@@ -44,7 +52,15 @@ impl WaitPlan {
         let secs = wait_secs.unwrap_or(MAX_WAIT_SECS).max(0.0);
         WaitPlan {
             wait_ms: secs * 1000.0,
+            max_hold_secs: SERVER_HOLD_MAX_SECS,
         }
+    }
+
+    /// Holds at most 80 % of the per-request timeout `timeout_ms`, so that a held poll is
+    /// answered before the client gives up on it.
+    pub fn with_request_timeout(mut self, timeout_ms: u64) -> Self {
+        self.max_hold_secs = (timeout_ms.saturating_mul(4) / 5 / 1000).min(SERVER_HOLD_MAX_SECS);
+        self
     }
 
     /// The `waitForFinish` query value of the poll sent `elapsed_ms` after the loop began: the
@@ -54,7 +70,7 @@ impl WaitPlan {
         if remaining.is_nan() || remaining <= 0.0 {
             0
         } else {
-            (remaining as u64).min(SERVER_HOLD_MAX_SECS)
+            (remaining as u64).min(self.max_hold_secs)
         }
     }
 
@@ -66,6 +82,8 @@ impl WaitPlan {
             return Next::Stop;
         }
         match status {
+            // No hold possible: the server answers at once, so pause rather than spin.
+            Some(_) if self.max_hold_secs == 0 => Next::PauseThenPoll(SHORT_TIMEOUT_PAUSE_MS),
             Some(_) => Next::Poll,
             None => Next::PauseThenPoll(NOT_FOUND_PAUSE_MS),
         }
@@ -152,6 +170,22 @@ mod tests {
         }
         assert_eq!(p.after_poll(100.0, None), Next::PauseThenPoll(250));
         assert_eq!(p.after_poll(10_001.0, None), Next::Stop);
+    }
+
+    #[test]
+    fn holds_fit_in_the_client_timeout() {
+        let p = WaitPlan::new(None).with_request_timeout(360_000);
+        assert_eq!(p.hold_secs(0.0), 60);
+        let p = WaitPlan::new(None).with_request_timeout(30_000);
+        assert_eq!(p.hold_secs(0.0), 24);
+        assert_eq!(p.after_poll(10.0, Some("RUNNING")), Next::Poll);
+        let p = WaitPlan::new(Some(100.0)).with_request_timeout(1_000);
+        assert_eq!(p.hold_secs(0.0), 0);
+        assert_eq!(
+            p.after_poll(10.0, Some("RUNNING")),
+            Next::PauseThenPoll(1_000)
+        );
+        assert_eq!(p.after_poll(10.0, Some("SUCCEEDED")), Next::Stop);
     }
 
     #[test]

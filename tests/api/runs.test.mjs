@@ -155,3 +155,13 @@ test('waitForFinish pauses 250 ms and polls again while the run is not found yet
   assert.match(polls[0], new RegExp(`^GET /v2/actor-runs/${run.id}\\?waitForFinish=20$`));
   for (const p of polls.slice(1)) assert.match(p, new RegExp(`^GET /v2/actor-runs/${run.id}\\?waitForFinish=(19|20)$`));
 });
+
+test('a short client timeoutSecs shortens the server hold so polls are answered in time', async () => {
+  const acc = account(emu.url);
+  const client = new ApifyClient({ token: acc.token, baseUrl: emu.url, timeoutSecs: 10 });
+  const run = await client.actor('apify/sleeper').call({ seconds: 1 });
+  assert.equal(run.status, 'SUCCEEDED');
+  const polls = lines(await acc.requests()).slice(1);
+  assert.ok(polls.length >= 1);
+  for (const p of polls) assert.equal(p, `GET /v2/actor-runs/${run.id}?waitForFinish=8`);
+});

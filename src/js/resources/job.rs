@@ -50,7 +50,8 @@ pub async fn wait_for_job(
     signal: Option<AbortSignal>,
     kind: &'static str,
 ) -> Result<JsValue, JsValue> {
-    let plan = WaitPlan::new(wait_secs);
+    let timeout_ms = base.initial_timeout_ms(client.config.timeout_ms());
+    let plan = WaitPlan::new(wait_secs).with_request_timeout(timeout_ms);
     let started = Date::now();
     let mut job = JsValue::UNDEFINED;
     loop {
