@@ -232,3 +232,23 @@ test('versions and env vars', async () => {
     `GET /v2/actors/${id}/versions/0.1`,
   ]);
 });
+
+test('webhooks() of an Actor and of a task list their webhooks', async () => {
+  const { acc, client } = setup();
+  const actor = await client.actors().create({ name: 'hooked' });
+  const task = await client.tasks().create({ actId: actor.id, name: 'hooked-task' });
+  const hook = await client.webhooks().create({
+    eventTypes: ['ACTOR.RUN.SUCCEEDED'],
+    condition: { actorId: actor.id },
+    requestUrl: 'http://127.0.0.1:9/hook',
+  });
+  await acc.clearRequests();
+  const list = await client.actor(actor.id).webhooks().list();
+  assert.deepEqual(list.items.map((w) => w.id), [hook.id]);
+  const none = await client.task(task.id).webhooks().list();
+  assert.equal(none.items.length, 0);
+  const sent = lines(await acc.requests());
+  assert.equal(sent.length, 2);
+  assert.match(sent[0], new RegExp(`^GET /v2/actors/${actor.id}/webhooks(\\?|$)`));
+  assert.match(sent[1], new RegExp(`^GET /v2/actor-tasks/${task.id}/webhooks(\\?|$)`));
+});

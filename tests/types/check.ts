@@ -6,7 +6,18 @@ import {
     ApifyApiError,
     ApifyNetworkError,
     InvalidResponseBodyError,
+    type Actor,
+    type ActorCollectionListItem,
+    type ActorEnvVar,
+    type ActorRun,
     type ActorStoreList,
+    type ActorVersion,
+    type Build,
+    type BuildClient,
+    type RunChargeResponse,
+    type Task,
+    type TaskInput,
+    type WholeList,
     type Dataset,
     type DatasetItem,
     type MonthlyUsage,
@@ -159,3 +170,82 @@ async function errors(): Promise<void> {
 }
 
 export { datasets, webhooks, schedules, storeAndUsers, errors, baseUrl, publicBaseUrl, token, stats };
+
+async function actors(): Promise<void> {
+    const page: PaginatedList<ActorCollectionListItem> = await client.actors().list({ my: true, sortBy: 'createdAt', limit: 1 });
+    const created: Actor = await client.actors().create({ name: 'a', defaultRunOptions: { memoryMbytes: 256 } });
+    const a = client.actor('apify/hello-world');
+    const got: Actor | undefined = await a.get();
+    const updated: Actor = await a.update({ title: 't', taggedBuilds: { latest: null } });
+    await a.delete({ signal: ac.signal });
+    const started: ActorRun = await a.start({ count: 1 }, { memory: 256, webhooks: [{ eventTypes: ['ACTOR.RUN.SUCCEEDED'], requestUrl: 'u' }] });
+    await a.start();
+    await a.start('text', { contentType: 'text/plain', forcePermissionLevel: 'LIMITED_PERMISSIONS' });
+    const run: ActorRun = await a.call({ count: 1 }, { waitSecs: 60, log: null, signal: ac.signal });
+    // @ts-expect-error call() takes waitSecs, not waitForFinish
+    await a.call({}, { waitForFinish: 10 });
+    const valid: boolean = await a.validateInput({ a: 1 }, { build: 'latest' });
+    const build: Build = await a.build('0.0', { tag: 'latest', useCache: true, waitForFinish: 60 });
+    const def: BuildClient = await a.defaultBuild();
+    const last: ActorRun | undefined = await a.lastRun({ status: 'SUCCEEDED', origin: 'API' }).get();
+    const items: PaginatedList<DatasetItem> = await a.lastRun().dataset().listItems();
+    const builds: PaginatedList<Build> = await a.builds().list({ desc: true });
+    const runs: PaginatedList<ActorRun> = await a.runs().list({ status: 'RUNNING' });
+    const versions: WholeList<ActorVersion> = await a.versions().list();
+    for await (const v of a.versions().list()) {
+        const n: string | undefined = v.versionNumber;
+    }
+    const version: ActorVersion = await a.versions().create({ versionNumber: '0.1' });
+    await a.version('0.1').update({ buildTag: 'beta' });
+    const envs: WholeList<ActorEnvVar> = await a.version('0.1').envVars().list();
+    const env: ActorEnvVar | undefined = await a.version('0.1').envVar('N').get();
+    await a.version('0.1').envVars().create({ name: 'N', value: 'v', isSecret: true });
+    await a.version('0.1').envVar('N').delete();
+    const hooks: PaginatedList<WebhookListItem> = await a.webhooks().list();
+}
+
+async function buildsAndRuns(): Promise<void> {
+    const builds: PaginatedList<Build> = await client.builds().list({ limit: 2 });
+    const b: Build | undefined = await client.build('B').get({ waitForFinish: 5 });
+    const waited: Build = await client.build('B').waitForFinish({ waitSecs: 0 });
+    await client.build('B').abort();
+    await client.build('B').delete();
+    const openapi: Record<string, unknown> = await client.build('B').getOpenApiDefinition();
+    const blog: string | undefined = await client.build('B').log().get();
+    const runs: PaginatedList<ActorRun> = await client.runs().list({ status: ['SUCCEEDED', 'FAILED'], startedAfter: new Date(), startedBefore: '2025-01-01' });
+    const r = client.run('R');
+    const got: ActorRun | undefined = await r.get({ waitForFinish: 5 });
+    await r.abort({ gracefully: true });
+    await r.metamorph('u/t', { a: 1 }, { build: 'b' });
+    await r.reboot();
+    await r.update({ statusMessage: 'm', isStatusMessageTerminal: true });
+    await r.resurrect({ memory: 256, restartOnError: false });
+    const charged: RunChargeResponse = await r.charge({ eventName: 'e', count: 2, idempotencyKey: 'k' });
+    // @ts-expect-error charge needs an eventName
+    await r.charge();
+    const done: ActorRun = await r.waitForFinish({ waitSecs: 30, signal: ac.signal });
+    const items: PaginatedList<DatasetItem> = await r.dataset().listItems();
+    const text: string | undefined = await r.log().get({ raw: true });
+    const stream: ReadableStream<string> | undefined = await client.log('R').stream({ raw: true });
+    // @ts-expect-error a run status is one of the API's
+    await client.runs().list({ status: 'DONE' });
+}
+
+async function tasks(): Promise<void> {
+    const page: PaginatedList<Task> = await client.tasks().list({ desc: true });
+    const created: Task = await client.tasks().create({ actId: 'apify/hello-world', name: 't', input: { count: 1 } });
+    const t = client.task(created.id);
+    const got: Task | undefined = await t.get();
+    await t.update({ title: 'x' });
+    await t.publish();
+    await t.unpublish();
+    await t.delete();
+    const run: ActorRun = await t.start({ count: 2 }, { memory: 256 });
+    await t.start();
+    const called: ActorRun = await t.call(undefined, { waitSecs: 10 });
+    const input: TaskInput | undefined = await t.getInput();
+    const newInput: TaskInput = await t.updateInput({ count: 3 });
+    const last: ActorRun | undefined = await t.lastRun({ status: 'SUCCEEDED' }).get();
+    const runs: PaginatedList<ActorRun> = await t.runs().list();
+    const hooks: PaginatedList<WebhookListItem> = await t.webhooks().list();
+}

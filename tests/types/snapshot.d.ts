@@ -305,6 +305,315 @@ export interface ScheduleCollectionListOptions extends ListOptions {}
 
 
 
+export interface ActorEnvVar {
+    name: string;
+    value?: string;
+    isSecret?: boolean;
+}
+
+export interface ActorVersionSourceFile {
+    name: string;
+    format?: "TEXT" | "BASE64";
+    content?: string;
+    folder?: boolean;
+}
+
+export interface ActorVersion {
+    versionNumber?: string;
+    sourceType?: "SOURCE_FILES" | "GIT_REPO" | "TARBALL" | "GITHUB_GIST";
+    envVars?: ActorEnvVar[];
+    applyEnvVarsToBuild?: boolean;
+    buildTag?: string;
+    sourceFiles?: ActorVersionSourceFile[];
+    gitRepoUrl?: string;
+    tarballUrl?: string;
+    gitHubGistUrl?: string;
+}
+
+/** `versions().list()` and `envVars().list()`: the whole list, no paging. */
+export interface WholeList<T> {
+    total: number;
+    items: T[];
+}
+
+export type WholeListIterator<T> = Promise<WholeList<T>> & AsyncIterable<T>;
+
+
+
+export interface ActorRunMeta {
+    origin: string;
+    clientIp?: string;
+    userAgent?: string;
+    scheduleId?: string;
+    scheduledAt?: Date;
+}
+
+export interface ActorRunStats {
+    inputBodyLen?: number;
+    restartCount?: number;
+    resurrectCount?: number;
+    durationMillis?: number;
+    runTimeSecs?: number;
+    computeUnits?: number;
+    [stat: string]: number | undefined;
+}
+
+export interface ActorRunOptions {
+    build: string;
+    timeoutSecs: number;
+    memoryMbytes: number;
+    diskMbytes?: number;
+    maxItems?: number;
+    maxTotalChargeUsd?: number;
+    restartOnError?: boolean;
+}
+
+export interface ActorRun {
+    id: string;
+    actId: string;
+    userId: string;
+    actorTaskId?: string | null;
+    startedAt: Date;
+    finishedAt?: Date | null;
+    status: ActorJobStatus;
+    statusMessage?: string | null;
+    isStatusMessageTerminal?: boolean;
+    meta: ActorRunMeta;
+    stats: ActorRunStats;
+    options: ActorRunOptions;
+    buildId: string;
+    buildNumber?: string;
+    exitCode?: number | null;
+    defaultKeyValueStoreId: string;
+    defaultDatasetId: string;
+    defaultRequestQueueId: string;
+    storageIds?: Record<string, unknown>;
+    containerUrl?: string;
+    generalAccess?: string;
+    usage?: Record<string, number>;
+    usageTotalUsd?: number;
+    usageUsd?: Record<string, number>;
+    pricingInfo?: Record<string, unknown>;
+    chargedEventCounts?: Record<string, number>;
+}
+
+export interface RunGetOptions extends CallOptions {
+    /** Seconds (at most 60) the API may hold the request until the run finishes. */
+    waitForFinish?: number;
+}
+
+export interface RunAbortOptions extends CallOptions {
+    /** Let the Actor finish its work and persist its state first. */
+    gracefully?: boolean;
+}
+
+export interface RunMetamorphOptions extends CallOptions {
+    build?: string;
+    /** The content type of `input` when it is a string or bytes. */
+    contentType?: string;
+}
+
+export interface RunUpdateOptions {
+    statusMessage?: string;
+    isStatusMessageTerminal?: boolean;
+    generalAccess?: string;
+}
+
+export interface RunResurrectOptions extends CallOptions {
+    build?: string;
+    memory?: number;
+    timeout?: number;
+    maxItems?: number;
+    maxTotalChargeUsd?: number;
+    restartOnError?: boolean;
+}
+
+export interface RunChargeOptions extends CallOptions {
+    eventName: string;
+    /** @default 1 */
+    count?: number;
+    /** @default `${runId}-${eventName}-${Date.now()}-${5 random characters}` */
+    idempotencyKey?: string;
+}
+
+/** What `charge()` resolves to: the HTTP response, as the official client returns it. */
+export interface RunChargeResponse {
+    status: number;
+    headers: Record<string, string>;
+    data: unknown;
+}
+
+export interface RunCollectionListOptions extends ListOptions {
+    status?: ActorJobStatus | ActorJobStatus[];
+    startedBefore?: Date | string;
+    startedAfter?: Date | string;
+}
+
+export interface LastRunOptions {
+    status?: ActorJobStatus;
+    origin?: "DEVELOPMENT" | "WEB" | "API" | "SCHEDULER" | "TEST" | "WEBHOOK" | "ACTOR" | "CLI" | "STANDBY";
+}
+
+
+
+export interface ActorStats {
+    totalBuilds?: number;
+    totalRuns?: number;
+    totalUsers?: number;
+    totalUsers7Days?: number;
+    totalUsers30Days?: number;
+    totalUsers90Days?: number;
+    totalMetamorphs?: number;
+    lastRunStartedAt?: Date | null;
+}
+
+export interface ActorDefaultRunOptions {
+    build?: string;
+    timeoutSecs?: number;
+    memoryMbytes?: number;
+    restartOnError?: boolean;
+}
+
+export interface ActorExampleRunInput {
+    body: string;
+    contentType: string;
+}
+
+export interface ActorTaggedBuild {
+    buildId?: string;
+    buildNumber?: string;
+    finishedAt?: Date;
+}
+
+export interface Actor {
+    id: string;
+    userId: string;
+    name: string;
+    username: string;
+    title?: string | null;
+    description?: string | null;
+    restartOnError?: boolean;
+    isPublic: boolean;
+    isDeprecated?: boolean;
+    isAnonymouslyRunnable?: boolean;
+    createdAt: Date;
+    modifiedAt: Date;
+    stats: ActorStats;
+    versions: ActorVersion[];
+    defaultRunOptions: ActorDefaultRunOptions;
+    exampleRunInput?: ActorExampleRunInput;
+    categories?: string[];
+    seoTitle?: string;
+    seoDescription?: string;
+    taggedBuilds?: Record<string, ActorTaggedBuild>;
+    actorStandby?: Record<string, unknown>;
+    actorPermissionLevel?: "FULL_PERMISSIONS" | "LIMITED_PERMISSIONS";
+    pricingInfos?: Record<string, unknown>[];
+}
+
+/** An Actor in `actors().list()`: the short form. */
+export interface ActorCollectionListItem {
+    id: string;
+    createdAt: Date;
+    modifiedAt: Date;
+    name: string;
+    username: string;
+    title?: string;
+    stats?: ActorStats;
+}
+
+export interface ActorCollectionListOptions extends ListOptions {
+    /** Only the account's own Actors. */
+    my?: boolean;
+    sortBy?: "createdAt" | "stats.lastRunStartedAt";
+}
+
+export interface ActorCreateOptions {
+    name?: string;
+    title?: string;
+    description?: string;
+    isPublic?: boolean;
+    isDeprecated?: boolean;
+    seoTitle?: string;
+    seoDescription?: string;
+    categories?: string[];
+    defaultRunOptions?: ActorDefaultRunOptions;
+    exampleRunInput?: ActorExampleRunInput;
+    versions?: ActorVersion[];
+    actorStandby?: Record<string, unknown>;
+    actorPermissionLevel?: "FULL_PERMISSIONS" | "LIMITED_PERMISSIONS";
+    /** @deprecated use defaultRunOptions.restartOnError */
+    restartOnError?: boolean;
+}
+
+export interface ActorUpdateOptions extends ActorCreateOptions {
+    taggedBuilds?: Record<string, { buildId: string } | null>;
+}
+
+/** An ad-hoc webhook of one run (`start({webhooks})`). */
+export interface AdHocWebhook {
+    eventTypes: string[];
+    requestUrl: string;
+    payloadTemplate?: string;
+    headersTemplate?: string;
+    description?: string;
+    idempotencyKey?: string;
+    ignoreSslErrors?: boolean;
+    doNotRetry?: boolean;
+    shouldInterpolateStrings?: boolean;
+}
+
+export interface ActorStartOptions extends CallOptions {
+    /** Seconds (at most 60) the API may hold the request until the run finishes. */
+    waitForFinish?: number;
+    /** The run's timeout in seconds (not an HTTP timeout). */
+    timeout?: number;
+    /** The run's memory in megabytes. */
+    memory?: number;
+    /** A build tag or number. */
+    build?: string;
+    webhooks?: AdHocWebhook[];
+    maxItems?: number;
+    maxTotalChargeUsd?: number;
+    restartOnError?: boolean;
+    forcePermissionLevel?: "FULL_PERMISSIONS" | "LIMITED_PERMISSIONS";
+    /** The content type of `input`. Objects are sent as JSON; strings and bytes as they are. */
+    contentType?: string;
+}
+
+export interface ActorCallOptions extends Omit<ActorStartOptions, "waitForFinish"> {
+    /** How long to wait for the run; it is returned as it is then. @default 999999 */
+    waitSecs?: number;
+    /** Accepted for compatibility; the run's log is not redirected (use `run(id).log().stream()`). */
+    log?: null | "default" | object;
+}
+
+export interface ActorValidateInputOptions extends CallOptions {
+    build?: string;
+    contentType?: string;
+}
+
+export interface ActorBuildOptions extends CallOptions {
+    betaPackages?: boolean;
+    tag?: string;
+    useCache?: boolean;
+    /** Seconds (at most 60) the API may hold the request until the build finishes. */
+    waitForFinish?: number;
+}
+
+export interface ActorDefaultBuildOptions extends CallOptions {
+    waitForFinish?: number;
+}
+
+
+
+export interface LogOptions extends CallOptions {
+    /** The log as the Actor wrote it, without the platform's ANSI colouring. */
+    raw?: boolean;
+}
+
+
+
 export interface StoreCollectionListOptions extends CallOptions {
     offset?: number;
     limit?: number;
@@ -361,6 +670,72 @@ export interface ActorStoreList {
     actorReviewRating?: number;
     bookmarkCount?: number;
 }
+
+
+
+export interface TaskStats {
+    totalRuns?: number;
+}
+
+export interface TaskOptions {
+    build?: string;
+    timeoutSecs?: number;
+    memoryMbytes?: number;
+    restartOnError?: boolean;
+}
+
+export type TaskInput = Record<string, unknown>;
+
+export interface Task {
+    id: string;
+    userId: string;
+    actId: string;
+    name: string;
+    title?: string;
+    description?: string;
+    username?: string;
+    createdAt: Date;
+    modifiedAt: Date;
+    removedAt?: Date | null;
+    stats?: TaskStats;
+    options?: TaskOptions;
+    input?: TaskInput;
+    actorStandby?: Record<string, unknown>;
+    isPublic?: boolean;
+    publicConfig?: Record<string, unknown>;
+}
+
+export interface TaskCreateOptions {
+    actId: string;
+    name: string;
+    title?: string;
+    description?: string;
+    options?: TaskOptions;
+    input?: TaskInput;
+    actorStandby?: Record<string, unknown>;
+    isPublic?: boolean;
+    publicConfig?: Record<string, unknown>;
+}
+
+export type TaskUpdateOptions = Partial<Omit<TaskCreateOptions, "actId">>;
+
+export interface TaskStartOptions extends CallOptions {
+    waitForFinish?: number;
+    timeout?: number;
+    memory?: number;
+    build?: string;
+    webhooks?: AdHocWebhook[];
+    maxItems?: number;
+    maxTotalChargeUsd?: number;
+    restartOnError?: boolean;
+}
+
+export interface TaskCallOptions extends Omit<TaskStartOptions, "waitForFinish"> {
+    /** How long to wait for the run; it is returned as it is then. @default 999999 */
+    waitSecs?: number;
+}
+
+export interface TaskCollectionListOptions extends ListOptions {}
 
 
 
@@ -523,6 +898,61 @@ export type LimitsUpdateOptions = Partial<Pick<Limits, "maxMonthlyUsageUsd" | "d
 
 
 
+export type ActorJobStatus = "READY" | "RUNNING" | "SUCCEEDED" | "FAILED" | "TIMING-OUT" | "TIMED-OUT" | "ABORTING" | "ABORTED";
+
+export interface BuildMeta {
+    origin: string;
+    clientIp?: string;
+    userAgent?: string;
+}
+
+export interface BuildStats {
+    durationMillis?: number;
+    runTimeSecs?: number;
+    computeUnits?: number;
+}
+
+export interface BuildOptions {
+    useCache?: boolean;
+    betaPackages?: boolean;
+    memoryMbytes?: number;
+    diskMbytes?: number;
+}
+
+export interface Build {
+    id: string;
+    actId: string;
+    userId: string;
+    startedAt: Date;
+    finishedAt?: Date | null;
+    status: ActorJobStatus;
+    meta: BuildMeta;
+    stats?: BuildStats;
+    options?: BuildOptions;
+    usage?: Record<string, number>;
+    usageTotalUsd?: number;
+    usageUsd?: Record<string, number>;
+    buildNumber: string;
+    buildTag?: string;
+    inputSchema?: string;
+    readme?: string;
+    actorDefinition?: Record<string, unknown>;
+}
+
+export interface BuildGetOptions extends CallOptions {
+    /** Seconds (at most 60) the API may hold the request until the build finishes. */
+    waitForFinish?: number;
+}
+
+export interface WaitForFinishOptions extends CallOptions {
+    /** How long to wait in total; the build or run as it is then is returned. @default 999999 */
+    waitSecs?: number;
+}
+
+export interface BuildCollectionListOptions extends ListOptions {}
+
+
+
 export type WebhookDispatchStatus = "ACTIVE" | "SUCCEEDED" | "FAILED";
 
 /** One attempt to deliver a dispatch to the webhook's URL. */
@@ -560,12 +990,202 @@ export interface WebhookDispatchCollectionListOptions extends ListOptions {}
 
 
 /**
+ * One Actor, by id or `username/name`.
+ */
+export class ActorClient {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Builds `versionNumber` of the Actor; resolves to the build (finished only when the
+     * `waitForFinish` hold sufficed).
+     */
+    build(versionNumber: string, options?: ActorBuildOptions): Promise<Build>;
+    /**
+     * The Actor's builds.
+     */
+    builds(): BuildCollectionClient;
+    /**
+     * Starts a run and waits for it to finish (or for `waitSecs`), polling with the API's
+     * 60 s hold; resolves to the run as it is then. A failed run resolves too: check
+     * `status`. Abort with `signal`.
+     */
+    call(input?: unknown, options?: ActorCallOptions): Promise<ActorRun>;
+    /**
+     * A `BuildClient` for the Actor's default build.
+     */
+    defaultBuild(options?: ActorDefaultBuildOptions): Promise<BuildClient>;
+    /**
+     * Deletes the Actor (resolves also when it was already gone).
+     */
+    delete(options?: CallOptions): Promise<void>;
+    /**
+     * The Actor, or `undefined` when it does not exist.
+     */
+    get(options?: CallOptions): Promise<Actor | undefined>;
+    /**
+     * The Actor's last run (optionally the last with `status`, or from `origin`). The
+     * filter carries to every call and sub-client: `lastRun({status}).dataset().listItems()`.
+     */
+    lastRun(options?: LastRunOptions): RunClient;
+    /**
+     * The Actor's runs.
+     */
+    runs(): RunCollectionClient;
+    /**
+     * Starts a run with `input` and resolves to it at once (or after the `waitForFinish`
+     * hold). Objects are sent as JSON; strings and bytes as they are, with `contentType`.
+     */
+    start(input?: unknown, options?: ActorStartOptions): Promise<ActorRun>;
+    /**
+     * Updates the Actor's settings.
+     */
+    update(newFields: ActorUpdateOptions, options?: CallOptions): Promise<Actor>;
+    /**
+     * Checks `input` against the input schema of the Actor's `build` (default: its default
+     * build); resolves to `true` when valid, rejects with the API's error otherwise.
+     */
+    validateInput(input?: unknown, options?: ActorValidateInputOptions): Promise<boolean>;
+    /**
+     * One version of the Actor, by number (`"0.1"`).
+     */
+    version(versionNumber: string): ActorVersionClient;
+    /**
+     * The Actor's versions.
+     */
+    versions(): ActorVersionCollectionClient;
+    /**
+     * Webhooks of the Actor's runs.
+     */
+    webhooks(): WebhookCollectionClient;
+}
+
+/**
+ * The account's Actors.
+ */
+export class ActorCollectionClient {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Creates an Actor.
+     */
+    create(actor: ActorCreateOptions, options?: CallOptions): Promise<Actor>;
+    /**
+     * Lists Actors (`my`: only the account's own). `await` it for the first page, or
+     * `for await` over all.
+     */
+    list(options?: ActorCollectionListOptions): PaginatedIterator<ActorCollectionListItem>;
+}
+
+/**
+ * One environment variable of an Actor version.
+ */
+export class ActorEnvVarClient {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Deletes the variable (resolves also when it was already gone).
+     */
+    delete(options?: CallOptions): Promise<void>;
+    /**
+     * The variable, or `undefined` when it does not exist. Secret values are not returned.
+     */
+    get(options?: CallOptions): Promise<ActorEnvVar | undefined>;
+    /**
+     * Updates the variable.
+     */
+    update(envVar: ActorEnvVar, options?: CallOptions): Promise<ActorEnvVar>;
+}
+
+/**
+ * The environment variables of an Actor version.
+ */
+export class ActorEnvVarCollectionClient {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Creates an environment variable (`{name, value, isSecret}`).
+     */
+    create(envVar: ActorEnvVar, options?: CallOptions): Promise<ActorEnvVar>;
+    /**
+     * All environment variables (`{total, items}`; `for await` goes over the items).
+     */
+    list(options?: ListOptions): WholeListIterator<ActorEnvVar>;
+}
+
+/**
+ * One version of an Actor.
+ */
+export class ActorVersionClient {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Deletes the version (resolves also when it was already gone).
+     */
+    delete(options?: CallOptions): Promise<void>;
+    /**
+     * One environment variable of the version, by name.
+     */
+    envVar(name: string): ActorEnvVarClient;
+    /**
+     * The version's environment variables.
+     */
+    envVars(): ActorEnvVarCollectionClient;
+    /**
+     * The version, or `undefined` when it does not exist.
+     */
+    get(options?: CallOptions): Promise<ActorVersion | undefined>;
+    /**
+     * Updates the version.
+     */
+    update(newFields: ActorVersion, options?: CallOptions): Promise<ActorVersion>;
+}
+
+/**
+ * The versions of an Actor.
+ */
+export class ActorVersionCollectionClient {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Creates a version (`versionNumber` is required).
+     */
+    create(version: ActorVersion, options?: CallOptions): Promise<ActorVersion>;
+    /**
+     * All versions (`{total, items}`; `for await` goes over the items). Paging options are
+     * accepted and ignored, as in the official client: the API returns every version.
+     */
+    list(options?: ListOptions): WholeListIterator<ActorVersion>;
+}
+
+/**
  * The entry point: `new ApifyClient({ token })`, then `client.dataset(id).listItems()` and
  * the rest, as in the official `apify-client`.
  */
 export class ApifyClient {
     free(): void;
     [Symbol.dispose](): void;
+    /**
+     * An Actor by id or `username/name`.
+     */
+    actor(id: string): ActorClient;
+    /**
+     * The account's Actors.
+     */
+    actors(): ActorCollectionClient;
+    /**
+     * A build by id.
+     */
+    build(id: string): BuildClient;
+    /**
+     * Builds of all the account's Actors.
+     */
+    builds(): BuildCollectionClient;
     /**
      * A dataset by id or `username/name`.
      */
@@ -575,9 +1195,21 @@ export class ApifyClient {
      */
     datasets(): DatasetCollectionClient;
     /**
+     * The log of the run or build `buildOrRunId`.
+     */
+    log(buildOrRunId: string): LogClient;
+    /**
      * A client for the API at `baseUrl` with `token`; unknown options throw a TypeError.
      */
     constructor(options?: ApifyClientOptions);
+    /**
+     * A run by id.
+     */
+    run(id: string): RunClient;
+    /**
+     * Runs of all the account's Actors.
+     */
+    runs(): RunCollectionClient;
     /**
      * A schedule by id or `username/name`.
      */
@@ -597,6 +1229,14 @@ export class ApifyClient {
      * Apify Store: the public Actors anyone can run.
      */
     store(): StoreCollectionClient;
+    /**
+     * A task by id or `username/name`.
+     */
+    task(id: string): TaskClient;
+    /**
+     * The account's saved tasks.
+     */
+    tasks(): TaskCollectionClient;
     /**
      * A user by id or username; `me` (the default) is the token's own account.
      */
@@ -634,6 +1274,55 @@ export class ApifyClient {
      * The API token the client sends, if any.
      */
     readonly token: string | undefined;
+}
+
+/**
+ * An Actor build.
+ */
+export class BuildClient {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Aborts the build; resolves to the build as it is after the abort.
+     */
+    abort(options?: CallOptions): Promise<Build>;
+    /**
+     * Deletes the build.
+     */
+    delete(options?: CallOptions): Promise<void>;
+    /**
+     * The OpenAPI definition of the built Actor, as the API returns it (not unwrapped).
+     */
+    getOpenApiDefinition(options?: CallOptions): Promise<Record<string, unknown>>;
+    /**
+     * The build, or `undefined` when it does not exist. `waitForFinish` asks the API to hold
+     * the request (at most 60 s) until the build finishes.
+     */
+    get(options?: BuildGetOptions): Promise<Build | undefined>;
+    /**
+     * The build's log.
+     */
+    log(): LogClient;
+    /**
+     * Waits until the build finishes or `waitSecs` runs out, polling with the API's 60 s hold,
+     * and resolves to the build as it is then (it may still be running). It does not reject
+     * when the build failed; check `status`.
+     */
+    waitForFinish(options?: WaitForFinishOptions): Promise<Build>;
+}
+
+/**
+ * Builds of the account, or of one Actor (`actor(id).builds()`).
+ */
+export class BuildCollectionClient {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Lists builds. `await` it for the first page, or `for await` over all.
+     */
+    list(options?: BuildCollectionListOptions): PaginatedIterator<Build>;
 }
 
 export class DatasetClient {
@@ -689,6 +1378,25 @@ export class DatasetCollectionClient {
 }
 
 /**
+ * The log of an Actor run or build.
+ */
+export class LogClient {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * The whole log as text (`""` when it is empty), or `undefined` when there is no such log.
+     */
+    get(options?: LogOptions): Promise<string | undefined>;
+    /**
+     * The log as a `ReadableStream<string>` that grows while the run or build is going and
+     * ends with it; `undefined` when there is no such log. Nothing is buffered: the response
+     * body is decoded as it arrives (`TextDecoderStream`). The `signal` cancels the stream.
+     */
+    stream(options?: LogOptions): Promise<ReadableStream<string> | undefined>;
+}
+
+/**
  * An async iterator over the items of every page.
  */
 export class PageIterator {
@@ -713,6 +1421,79 @@ export class PaginatedSource {
      * An iterator that starts with the already-requested first page.
      */
     iterator(first: Promise<unknown>): PageIterator;
+}
+
+/**
+ * An Actor run.
+ */
+export class RunClient {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Aborts the run, at once or (`gracefully`) after the Actor has persisted its state.
+     */
+    abort(options?: RunAbortOptions): Promise<ActorRun>;
+    /**
+     * Charges `count` (default 1) `eventName` events of a pay-per-event run. The
+     * `idempotency-key` header makes retries safe; the default key is built as the official
+     * client builds it. Resolves to the HTTP response (`{status, headers, data}`).
+     */
+    charge(options: RunChargeOptions): Promise<RunChargeResponse>;
+    /**
+     * The run's default dataset.
+     */
+    dataset(): DatasetClient;
+    /**
+     * Deletes the run.
+     */
+    delete(options?: CallOptions): Promise<void>;
+    /**
+     * The run, or `undefined` when it does not exist. `waitForFinish` asks the API to hold the
+     * request (at most 60 s) until the run finishes.
+     */
+    get(options?: RunGetOptions): Promise<ActorRun | undefined>;
+    /**
+     * The run's log.
+     */
+    log(): LogClient;
+    /**
+     * Transforms the running Actor into `targetActorId` (an id or `username/name`), which
+     * continues the same run with `input`.
+     */
+    metamorph(targetActorId: string, input?: unknown, options?: RunMetamorphOptions): Promise<ActorRun>;
+    /**
+     * Restarts the run's container; the run keeps its id and storages.
+     */
+    reboot(options?: CallOptions): Promise<ActorRun>;
+    /**
+     * Starts a finished run again, in the same storages, optionally with other settings.
+     */
+    resurrect(options?: RunResurrectOptions): Promise<ActorRun>;
+    /**
+     * Updates the run's `statusMessage`, `isStatusMessageTerminal` or `generalAccess`.
+     */
+    update(newFields: RunUpdateOptions, options?: CallOptions): Promise<ActorRun>;
+    /**
+     * Waits until the run finishes or `waitSecs` runs out, polling with the API's 60 s hold,
+     * and resolves to the run as it is then (it may still be running). It does not reject
+     * when the run failed; check `status`.
+     */
+    waitForFinish(options?: WaitForFinishOptions): Promise<ActorRun>;
+}
+
+/**
+ * Runs of the account, of an Actor (`actor(id).runs()`) or of a task (`task(id).runs()`).
+ */
+export class RunCollectionClient {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Lists runs, optionally only those with a `status` (one or several) or started in a
+     * time window. `await` it for the first page, or `for await` over all.
+     */
+    list(options?: RunCollectionListOptions): PaginatedIterator<ActorRun>;
 }
 
 export class ScheduleClient {
@@ -761,6 +1542,83 @@ export class StoreCollectionClient {
      * every match.
      */
     list(options?: StoreCollectionListOptions): PaginatedIterator<ActorStoreList>;
+}
+
+/**
+ * One saved task, by id or `username/name`.
+ */
+export class TaskClient {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Starts a run of the task and waits for it to finish (or for `waitSecs`); resolves to
+     * the run as it is then. A failed run resolves too: check `status`.
+     */
+    call(input?: TaskInput, options?: TaskCallOptions): Promise<ActorRun>;
+    /**
+     * Deletes the task (resolves also when it was already gone).
+     */
+    delete(options?: CallOptions): Promise<void>;
+    /**
+     * The task's saved input as the API returns it, or `undefined` when the task does not
+     * exist.
+     */
+    getInput(options?: CallOptions): Promise<TaskInput | undefined>;
+    /**
+     * The task, or `undefined` when it does not exist.
+     */
+    get(options?: CallOptions): Promise<Task | undefined>;
+    /**
+     * The task's last run (optionally the last with `status`, or from `origin`); the filter
+     * carries to every call and sub-client.
+     */
+    lastRun(options?: LastRunOptions): RunClient;
+    /**
+     * Makes the task public (`update({isPublic: true})`).
+     */
+    publish(options?: CallOptions): Promise<Task>;
+    /**
+     * The task's runs.
+     */
+    runs(): RunCollectionClient;
+    /**
+     * Starts a run of the task; `input` (an object) overrides fields of the task's input.
+     */
+    start(input?: TaskInput, options?: TaskStartOptions): Promise<ActorRun>;
+    /**
+     * Makes the task private again (`update({isPublic: false})`).
+     */
+    unpublish(options?: CallOptions): Promise<Task>;
+    /**
+     * Replaces the task's saved input; resolves to it as the API returns it.
+     */
+    updateInput(newFields: TaskInput, options?: CallOptions): Promise<TaskInput>;
+    /**
+     * Updates the task.
+     */
+    update(newFields: TaskUpdateOptions, options?: CallOptions): Promise<Task>;
+    /**
+     * Webhooks of the task's runs.
+     */
+    webhooks(): WebhookCollectionClient;
+}
+
+/**
+ * The account's saved tasks.
+ */
+export class TaskCollectionClient {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Creates a task of Actor `actId`.
+     */
+    create(task: TaskCreateOptions, options?: CallOptions): Promise<Task>;
+    /**
+     * Lists tasks. `await` it for the first page, or `for await` over all.
+     */
+    list(options?: TaskCollectionListOptions): PaginatedIterator<Task>;
 }
 
 export class UserClient {
@@ -854,35 +1712,92 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
+    readonly __wbg_actorclient_free: (a: number, b: number) => void;
+    readonly __wbg_actorcollectionclient_free: (a: number, b: number) => void;
+    readonly __wbg_actorenvvarclient_free: (a: number, b: number) => void;
+    readonly __wbg_actorenvvarcollectionclient_free: (a: number, b: number) => void;
+    readonly __wbg_actorversionclient_free: (a: number, b: number) => void;
+    readonly __wbg_actorversioncollectionclient_free: (a: number, b: number) => void;
     readonly __wbg_apifyclient_free: (a: number, b: number) => void;
+    readonly __wbg_buildclient_free: (a: number, b: number) => void;
+    readonly __wbg_buildcollectionclient_free: (a: number, b: number) => void;
     readonly __wbg_datasetclient_free: (a: number, b: number) => void;
     readonly __wbg_datasetcollectionclient_free: (a: number, b: number) => void;
+    readonly __wbg_logclient_free: (a: number, b: number) => void;
     readonly __wbg_pageiterator_free: (a: number, b: number) => void;
     readonly __wbg_paginatedsource_free: (a: number, b: number) => void;
+    readonly __wbg_runclient_free: (a: number, b: number) => void;
+    readonly __wbg_runcollectionclient_free: (a: number, b: number) => void;
     readonly __wbg_scheduleclient_free: (a: number, b: number) => void;
     readonly __wbg_schedulecollectionclient_free: (a: number, b: number) => void;
     readonly __wbg_storecollectionclient_free: (a: number, b: number) => void;
+    readonly __wbg_taskclient_free: (a: number, b: number) => void;
+    readonly __wbg_taskcollectionclient_free: (a: number, b: number) => void;
     readonly __wbg_userclient_free: (a: number, b: number) => void;
     readonly __wbg_webhookclient_free: (a: number, b: number) => void;
     readonly __wbg_webhookcollectionclient_free: (a: number, b: number) => void;
     readonly __wbg_webhookdispatchclient_free: (a: number, b: number) => void;
     readonly __wbg_webhookdispatchcollectionclient_free: (a: number, b: number) => void;
+    readonly actorclient_build: (a: number, b: any, c: any) => any;
+    readonly actorclient_builds: (a: number) => number;
+    readonly actorclient_call: (a: number, b: any, c: any) => any;
+    readonly actorclient_defaultBuild: (a: number, b: any) => any;
+    readonly actorclient_delete: (a: number, b: any) => any;
+    readonly actorclient_get: (a: number, b: any) => any;
+    readonly actorclient_lastRun: (a: number, b: any) => [number, number, number];
+    readonly actorclient_runs: (a: number) => number;
+    readonly actorclient_start: (a: number, b: any, c: any) => any;
+    readonly actorclient_update: (a: number, b: any, c: any) => any;
+    readonly actorclient_validateInput: (a: number, b: any, c: any) => any;
+    readonly actorclient_version: (a: number, b: any) => [number, number, number];
+    readonly actorclient_versions: (a: number) => number;
+    readonly actorclient_webhooks: (a: number) => number;
+    readonly actorcollectionclient_create: (a: number, b: any, c: any) => any;
+    readonly actorcollectionclient_list: (a: number, b: any) => [number, number, number];
+    readonly actorenvvarclient_delete: (a: number, b: any) => any;
+    readonly actorenvvarclient_get: (a: number, b: any) => any;
+    readonly actorenvvarclient_update: (a: number, b: any, c: any) => any;
+    readonly actorenvvarcollectionclient_create: (a: number, b: any, c: any) => any;
+    readonly actorenvvarcollectionclient_list: (a: number, b: any) => [number, number, number];
+    readonly actorversionclient_delete: (a: number, b: any) => any;
+    readonly actorversionclient_envVar: (a: number, b: any) => [number, number, number];
+    readonly actorversionclient_envVars: (a: number) => number;
+    readonly actorversionclient_get: (a: number, b: any) => any;
+    readonly actorversionclient_update: (a: number, b: any, c: any) => any;
+    readonly actorversioncollectionclient_create: (a: number, b: any, c: any) => any;
+    readonly actorversioncollectionclient_list: (a: number, b: any) => [number, number, number];
+    readonly apifyclient_actor: (a: number, b: any) => [number, number, number];
+    readonly apifyclient_actors: (a: number) => number;
     readonly apifyclient_baseUrl: (a: number) => [number, number];
+    readonly apifyclient_build: (a: number, b: any) => [number, number, number];
+    readonly apifyclient_builds: (a: number) => number;
     readonly apifyclient_dataset: (a: number, b: any) => [number, number, number];
     readonly apifyclient_datasets: (a: number) => number;
+    readonly apifyclient_log: (a: number, b: any) => [number, number, number];
     readonly apifyclient_new: (a: any) => [number, number, number];
     readonly apifyclient_publicBaseUrl: (a: number) => [number, number];
+    readonly apifyclient_run: (a: number, b: any) => [number, number, number];
+    readonly apifyclient_runs: (a: number) => number;
     readonly apifyclient_schedule: (a: number, b: any) => [number, number, number];
     readonly apifyclient_schedules: (a: number) => number;
     readonly apifyclient_setStatusMessage: (a: number, b: any, c: any) => any;
     readonly apifyclient_stats: (a: number) => any;
     readonly apifyclient_store: (a: number) => number;
+    readonly apifyclient_task: (a: number, b: any) => [number, number, number];
+    readonly apifyclient_tasks: (a: number) => number;
     readonly apifyclient_token: (a: number) => [number, number];
     readonly apifyclient_user: (a: number, b: any) => [number, number, number];
     readonly apifyclient_webhook: (a: number, b: any) => [number, number, number];
     readonly apifyclient_webhookDispatch: (a: number, b: any) => [number, number, number];
     readonly apifyclient_webhookDispatches: (a: number) => number;
     readonly apifyclient_webhooks: (a: number) => number;
+    readonly buildclient_abort: (a: number, b: any) => any;
+    readonly buildclient_delete: (a: number, b: any) => any;
+    readonly buildclient_get: (a: number, b: any) => any;
+    readonly buildclient_getOpenApiDefinition: (a: number, b: any) => any;
+    readonly buildclient_log: (a: number) => number;
+    readonly buildclient_waitForFinish: (a: number, b: any) => any;
+    readonly buildcollectionclient_list: (a: number, b: any) => [number, number, number];
     readonly datasetclient_delete: (a: number, b: any) => any;
     readonly datasetclient_downloadItems: (a: number, b: any, c: any) => any;
     readonly datasetclient_get: (a: number, b: any) => any;
@@ -892,9 +1807,23 @@ export interface InitOutput {
     readonly datasetclient_update: (a: number, b: any, c: any) => any;
     readonly datasetcollectionclient_getOrCreate: (a: number, b: any, c: any) => any;
     readonly datasetcollectionclient_list: (a: number, b: any) => [number, number, number];
+    readonly logclient_get: (a: number, b: any) => any;
+    readonly logclient_stream: (a: number, b: any) => any;
     readonly pageiterator_next: (a: number) => any;
     readonly pageiterator_return: (a: number) => any;
     readonly paginatedsource_iterator: (a: number, b: any) => number;
+    readonly runclient_abort: (a: number, b: any) => any;
+    readonly runclient_charge: (a: number, b: any) => any;
+    readonly runclient_dataset: (a: number) => number;
+    readonly runclient_delete: (a: number, b: any) => any;
+    readonly runclient_get: (a: number, b: any) => any;
+    readonly runclient_log: (a: number) => number;
+    readonly runclient_metamorph: (a: number, b: any, c: any, d: any) => any;
+    readonly runclient_reboot: (a: number, b: any) => any;
+    readonly runclient_resurrect: (a: number, b: any) => any;
+    readonly runclient_update: (a: number, b: any, c: any) => any;
+    readonly runclient_waitForFinish: (a: number, b: any) => any;
+    readonly runcollectionclient_list: (a: number, b: any) => [number, number, number];
     readonly scheduleclient_delete: (a: number, b: any) => any;
     readonly scheduleclient_get: (a: number, b: any) => any;
     readonly scheduleclient_getLog: (a: number, b: any) => any;
@@ -902,6 +1831,20 @@ export interface InitOutput {
     readonly schedulecollectionclient_create: (a: number, b: any, c: any) => any;
     readonly schedulecollectionclient_list: (a: number, b: any) => [number, number, number];
     readonly storecollectionclient_list: (a: number, b: any) => [number, number, number];
+    readonly taskclient_call: (a: number, b: any, c: any) => any;
+    readonly taskclient_delete: (a: number, b: any) => any;
+    readonly taskclient_get: (a: number, b: any) => any;
+    readonly taskclient_getInput: (a: number, b: any) => any;
+    readonly taskclient_lastRun: (a: number, b: any) => [number, number, number];
+    readonly taskclient_publish: (a: number, b: any) => any;
+    readonly taskclient_runs: (a: number) => number;
+    readonly taskclient_start: (a: number, b: any, c: any) => any;
+    readonly taskclient_unpublish: (a: number, b: any) => any;
+    readonly taskclient_update: (a: number, b: any, c: any) => any;
+    readonly taskclient_updateInput: (a: number, b: any, c: any) => any;
+    readonly taskclient_webhooks: (a: number) => number;
+    readonly taskcollectionclient_create: (a: number, b: any, c: any) => any;
+    readonly taskcollectionclient_list: (a: number, b: any) => [number, number, number];
     readonly userclient_get: (a: number, b: any) => any;
     readonly userclient_limits: (a: number, b: any) => any;
     readonly userclient_monthlyUsage: (a: number, b: any) => any;

@@ -9,6 +9,7 @@ use super::job::{
     delete_quietly, input_body, shaped, start_query, sub_resource, wait_secs, ACTOR_START_OPTIONS,
 };
 use super::run::{last_run, start_and_wait, RunClient, RunCollectionClient};
+use super::webhook_collection::WebhookCollectionClient;
 use super::{get_object, json_body, list_collection, rejecting, send_object, spawn, Resource};
 use crate::core::request::Method;
 use crate::core::url::Query;
@@ -180,7 +181,7 @@ impl ActorClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<Actor | undefined>")]
     pub fn get(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "ActorClient.get";
@@ -194,8 +195,9 @@ impl ActorClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<Actor>")]
     pub fn update(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "ActorUpdateOptions")] new_fields: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(js_name = newFields, unchecked_param_type = "ActorUpdateOptions")]
+        new_fields: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "ActorClient.update";
@@ -220,7 +222,7 @@ impl ActorClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
     pub fn delete(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "ActorClient.delete";
@@ -235,8 +237,8 @@ impl ActorClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<ActorRun>")]
     pub fn start(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "ActorStartOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "unknown")] input: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ActorStartOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "ActorClient.start";
@@ -252,8 +254,8 @@ impl ActorClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<ActorRun>")]
     pub fn call(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "ActorCallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "unknown")] input: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ActorCallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "ActorClient.call";
@@ -291,8 +293,9 @@ impl ActorClient {
     #[wasm_bindgen(js_name = validateInput, unchecked_return_type = "Promise<boolean>")]
     pub fn validate_input(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "ActorValidateInputOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "unknown")] input: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ActorValidateInputOptions")]
+        options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "ActorClient.validateInput";
@@ -315,8 +318,9 @@ impl ActorClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<Build>")]
     pub fn build(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] version_number: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "ActorBuildOptions")] options: JsValue,
+        #[wasm_bindgen(js_name = versionNumber, unchecked_param_type = "string")]
+        version_number: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ActorBuildOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "ActorClient.build";
@@ -341,7 +345,8 @@ impl ActorClient {
     #[wasm_bindgen(js_name = defaultBuild, unchecked_return_type = "Promise<BuildClient>")]
     pub fn default_build(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "ActorDefaultBuildOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ActorDefaultBuildOptions")]
+        options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "ActorClient.defaultBuild";
@@ -368,7 +373,7 @@ impl ActorClient {
     #[wasm_bindgen(js_name = lastRun)]
     pub fn last_run(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "LastRunOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "LastRunOptions")] options: JsValue,
     ) -> Result<RunClient, JsValue> {
         last_run(&self.r, &options, "ActorClient.lastRun")
     }
@@ -387,6 +392,11 @@ impl ActorClient {
         }
     }
 
+    /// Webhooks of the Actor's runs.
+    pub fn webhooks(&self) -> WebhookCollectionClient {
+        WebhookCollectionClient::below(&self.r)
+    }
+
     /// The Actor's versions.
     pub fn versions(&self) -> ActorVersionCollectionClient {
         ActorVersionCollectionClient {
@@ -397,7 +407,8 @@ impl ActorClient {
     /// One version of the Actor, by number (`"0.1"`).
     pub fn version(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] version_number: JsValue,
+        #[wasm_bindgen(js_name = versionNumber, unchecked_param_type = "string")]
+        version_number: JsValue,
     ) -> Result<ActorVersionClient, JsValue> {
         let v = required_string(&version_number, "ActorClient.version: versionNumber")?;
         Ok(ActorVersionClient {
@@ -434,7 +445,8 @@ impl ActorCollectionClient {
     #[wasm_bindgen(unchecked_return_type = "PaginatedIterator<ActorCollectionListItem>")]
     pub fn list(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "ActorCollectionListOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ActorCollectionListOptions")]
+        options: JsValue,
     ) -> Result<Promise, JsValue> {
         const M: &str = "ActorCollectionClient.list";
         let o = Opts::new(&options, M, &["my", "limit", "offset", "desc", "sortBy"])?;
@@ -450,7 +462,7 @@ impl ActorCollectionClient {
     pub fn create(
         &self,
         #[wasm_bindgen(unchecked_param_type = "ActorCreateOptions")] actor: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "ActorCollectionClient.create";

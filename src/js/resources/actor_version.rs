@@ -99,7 +99,7 @@ impl ActorVersionCollectionClient {
     #[wasm_bindgen(unchecked_return_type = "WholeListIterator<ActorVersion>")]
     pub fn list(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ListOptions")] options: JsValue,
     ) -> Result<Promise, JsValue> {
         list_at(&self.r, &options, "ActorVersionCollectionClient.list")
     }
@@ -109,7 +109,7 @@ impl ActorVersionCollectionClient {
     pub fn create(
         &self,
         #[wasm_bindgen(unchecked_param_type = "ActorVersion")] version: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             send_at(
@@ -136,7 +136,7 @@ impl ActorVersionClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<ActorVersion | undefined>")]
     pub fn get(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| get_at(&self.r, &options, "ActorVersionClient.get"))
     }
@@ -145,8 +145,9 @@ impl ActorVersionClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<ActorVersion>")]
     pub fn update(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "ActorVersion")] new_fields: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(js_name = newFields, unchecked_param_type = "ActorVersion")]
+        new_fields: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             send_at(
@@ -164,7 +165,7 @@ impl ActorVersionClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
     pub fn delete(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| delete_at(&self.r, &options, "ActorVersionClient.delete"))
     }
@@ -202,7 +203,7 @@ impl ActorEnvVarCollectionClient {
     #[wasm_bindgen(unchecked_return_type = "WholeListIterator<ActorEnvVar>")]
     pub fn list(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "ListOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ListOptions")] options: JsValue,
     ) -> Result<Promise, JsValue> {
         list_at(&self.r, &options, "ActorEnvVarCollectionClient.list")
     }
@@ -211,8 +212,8 @@ impl ActorEnvVarCollectionClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<ActorEnvVar>")]
     pub fn create(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "ActorEnvVar")] env_var: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(js_name = envVar, unchecked_param_type = "ActorEnvVar")] env_var: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             send_at(
@@ -239,7 +240,7 @@ impl ActorEnvVarClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<ActorEnvVar | undefined>")]
     pub fn get(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| get_at(&self.r, &options, "ActorEnvVarClient.get"))
     }
@@ -248,8 +249,8 @@ impl ActorEnvVarClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<ActorEnvVar>")]
     pub fn update(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "ActorEnvVar")] env_var: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(js_name = envVar, unchecked_param_type = "ActorEnvVar")] env_var: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             send_at(
@@ -267,7 +268,7 @@ impl ActorEnvVarClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
     pub fn delete(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| delete_at(&self.r, &options, "ActorEnvVarClient.delete"))
     }

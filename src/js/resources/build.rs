@@ -79,7 +79,7 @@ impl BuildClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<Build | undefined>")]
     pub fn get(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "BuildGetOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "BuildGetOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "BuildClient.get";
@@ -94,7 +94,7 @@ impl BuildClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<Build>")]
     pub fn abort(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "BuildClient.abort";
@@ -108,7 +108,7 @@ impl BuildClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
     pub fn delete(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "BuildClient.delete";
@@ -122,7 +122,7 @@ impl BuildClient {
     #[wasm_bindgen(js_name = getOpenApiDefinition, unchecked_return_type = "Promise<Record<string, unknown>>")]
     pub fn get_open_api_definition(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "BuildClient.getOpenApiDefinition";
@@ -142,7 +142,7 @@ impl BuildClient {
     #[wasm_bindgen(js_name = waitForFinish, unchecked_return_type = "Promise<Build>")]
     pub fn wait_for_finish(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "WaitForFinishOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "WaitForFinishOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "BuildClient.waitForFinish";
@@ -179,7 +179,8 @@ impl BuildCollectionClient {
     #[wasm_bindgen(unchecked_return_type = "PaginatedIterator<Build>")]
     pub fn list(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "BuildCollectionListOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "BuildCollectionListOptions")]
+        options: JsValue,
     ) -> Result<Promise, JsValue> {
         const M: &str = "BuildCollectionClient.list";
         let o = Opts::new(&options, M, &["limit", "offset", "desc"])?;

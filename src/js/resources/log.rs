@@ -29,7 +29,7 @@ impl LogClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<string | undefined>")]
     pub fn get(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "LogOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "LogOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "LogClient.get";
@@ -56,7 +56,7 @@ impl LogClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<ReadableStream<string> | undefined>")]
     pub fn stream(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "LogOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "LogOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "LogClient.stream";
@@ -83,7 +83,8 @@ impl ApifyClient {
     /// The log of the run or build `buildOrRunId`.
     pub fn log(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] build_or_run_id: JsValue,
+        #[wasm_bindgen(js_name = buildOrRunId, unchecked_param_type = "string")]
+        build_or_run_id: JsValue,
     ) -> Result<LogClient, JsValue> {
         let id = required_string(&build_or_run_id, "ApifyClient.log: buildOrRunId")?;
         Ok(LogClient {

@@ -164,7 +164,7 @@ impl RunClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<ActorRun | undefined>")]
     pub fn get(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "RunGetOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RunGetOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "RunClient.get";
@@ -179,7 +179,7 @@ impl RunClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<ActorRun>")]
     pub fn abort(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "RunAbortOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RunAbortOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "RunClient.abort";
@@ -194,7 +194,7 @@ impl RunClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
     pub fn delete(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "RunClient.delete";
@@ -209,9 +209,10 @@ impl RunClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<ActorRun>")]
     pub fn metamorph(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] target_actor_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "RunMetamorphOptions")] options: JsValue,
+        #[wasm_bindgen(js_name = targetActorId, unchecked_param_type = "string")]
+        target_actor_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "unknown")] input: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RunMetamorphOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "RunClient.metamorph";
@@ -231,7 +232,7 @@ impl RunClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<ActorRun>")]
     pub fn reboot(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "RunClient.reboot";
@@ -245,8 +246,9 @@ impl RunClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<ActorRun>")]
     pub fn update(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "RunUpdateOptions")] new_fields: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(js_name = newFields, unchecked_param_type = "RunUpdateOptions")]
+        new_fields: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "RunClient.update";
@@ -271,7 +273,7 @@ impl RunClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<ActorRun>")]
     pub fn resurrect(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "RunResurrectOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RunResurrectOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "RunClient.resurrect";
@@ -368,7 +370,7 @@ impl RunClient {
     #[wasm_bindgen(js_name = waitForFinish, unchecked_return_type = "Promise<ActorRun>")]
     pub fn wait_for_finish(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "WaitForFinishOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "WaitForFinishOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "RunClient.waitForFinish";
@@ -413,7 +415,8 @@ impl RunCollectionClient {
     #[wasm_bindgen(unchecked_return_type = "PaginatedIterator<ActorRun>")]
     pub fn list(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "RunCollectionListOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RunCollectionListOptions")]
+        options: JsValue,
     ) -> Result<Promise, JsValue> {
         const M: &str = "RunCollectionClient.list";
         let o = Opts::new(

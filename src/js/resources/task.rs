@@ -5,6 +5,7 @@ use wasm_bindgen::prelude::*;
 
 use super::job::{delete_quietly, start_query, sub_resource, wait_secs, TASK_START_OPTIONS};
 use super::run::{last_run, start_and_wait, RunClient, RunCollectionClient};
+use super::webhook_collection::WebhookCollectionClient;
 use super::{get_object, json_body, list_collection, rejecting, send_object, spawn, Resource};
 use crate::core::request::{ApiRequest, Method};
 use crate::core::url::Query;
@@ -134,7 +135,7 @@ impl TaskClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<Task | undefined>")]
     pub fn get(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "TaskClient.get";
@@ -148,8 +149,9 @@ impl TaskClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<Task>")]
     pub fn update(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "TaskUpdateOptions")] new_fields: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(js_name = newFields, unchecked_param_type = "TaskUpdateOptions")]
+        new_fields: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             let (req, body, o) = self.put(&[], &new_fields, &options, "TaskClient.update")?;
@@ -161,7 +163,7 @@ impl TaskClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<Task>")]
     pub fn publish(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             let fields = object(&[("isPublic", true.into())]).into();
@@ -174,7 +176,7 @@ impl TaskClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<Task>")]
     pub fn unpublish(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             let fields = object(&[("isPublic", false.into())]).into();
@@ -187,7 +189,7 @@ impl TaskClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
     pub fn delete(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "TaskClient.delete";
@@ -201,8 +203,8 @@ impl TaskClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<ActorRun>")]
     pub fn start(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "TaskInput")] input: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "TaskStartOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "TaskInput")] input: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "TaskStartOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "TaskClient.start";
@@ -217,8 +219,8 @@ impl TaskClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<ActorRun>")]
     pub fn call(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "TaskInput")] input: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "TaskCallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "TaskInput")] input: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "TaskCallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "TaskClient.call";
@@ -246,7 +248,7 @@ impl TaskClient {
     #[wasm_bindgen(js_name = getInput, unchecked_return_type = "Promise<TaskInput | undefined>")]
     pub fn get_input(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "TaskClient.getInput";
@@ -267,8 +269,9 @@ impl TaskClient {
     #[wasm_bindgen(js_name = updateInput, unchecked_return_type = "Promise<TaskInput>")]
     pub fn update_input(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "TaskInput")] new_fields: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(js_name = newFields, unchecked_param_type = "TaskInput")]
+        new_fields: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             let (req, body, o) =
@@ -286,9 +289,14 @@ impl TaskClient {
     #[wasm_bindgen(js_name = lastRun)]
     pub fn last_run(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "LastRunOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "LastRunOptions")] options: JsValue,
     ) -> Result<RunClient, JsValue> {
         last_run(&self.r, &options, "TaskClient.lastRun")
+    }
+
+    /// Webhooks of the task's runs.
+    pub fn webhooks(&self) -> WebhookCollectionClient {
+        WebhookCollectionClient::below(&self.r)
     }
 
     /// The task's runs.
@@ -311,7 +319,8 @@ impl TaskCollectionClient {
     #[wasm_bindgen(unchecked_return_type = "PaginatedIterator<Task>")]
     pub fn list(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "TaskCollectionListOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "TaskCollectionListOptions")]
+        options: JsValue,
     ) -> Result<Promise, JsValue> {
         const M: &str = "TaskCollectionClient.list";
         let o = Opts::new(&options, M, &["limit", "offset", "desc"])?;
@@ -323,7 +332,7 @@ impl TaskCollectionClient {
     pub fn create(
         &self,
         #[wasm_bindgen(unchecked_param_type = "TaskCreateOptions")] task: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         rejecting(|| {
             const M: &str = "TaskCollectionClient.create";

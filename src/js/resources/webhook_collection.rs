@@ -112,8 +112,6 @@ impl WebhookCollectionClient {
 
     /// The `webhooks` sub-collection of a parent resource (an Actor or a task), as the
     /// official client's `_subResourceOptions({resourcePath: 'webhooks'})`.
-    // Used once `actor(id).webhooks()` and `task(id).webhooks()` exist.
-    #[allow(dead_code)]
     pub(crate) fn below(parent: &Resource) -> WebhookCollectionClient {
         let mut r = parent.clone();
         r.segments.push("webhooks".into());
