@@ -165,3 +165,21 @@ test('a short client timeoutSecs shortens the server hold so polls are answered 
   assert.ok(polls.length >= 1);
   for (const p of polls) assert.equal(p, `GET /v2/actor-runs/${run.id}?waitForFinish=8`);
 });
+
+test("the run's keyValueStore() holds OUTPUT; requestQueue(); lastRun params carry to them", async () => {
+  const { acc, client } = setup();
+  const input = { hello: 'wasm', n: 3 };
+  const run = await client.actor('apify/hello-world').call(input);
+  await acc.clearRequests();
+  const out = await client.run(run.id).keyValueStore().getRecord('OUTPUT');
+  assert.deepEqual(out.value, input);
+  const head = await client.run(run.id).requestQueue().listHead();
+  assert.deepEqual(head.items, []);
+  const last = await client.actor('apify/hello-world').lastRun({ status: 'SUCCEEDED' }).keyValueStore().getRecord('OUTPUT');
+  assert.deepEqual(last.value, input);
+  const sent = lines(await acc.requests());
+  assert.equal(sent.length, 3);
+  assert.match(sent[0], new RegExp(`^GET /v2/actor-runs/${run.id}/key-value-store/records/OUTPUT(\\?|$)`));
+  assert.match(sent[1], new RegExp(`^GET /v2/actor-runs/${run.id}/request-queue/head(\\?|$)`));
+  assert.match(sent[2], /^GET \/v2\/actors\/apify~hello-world\/runs\/last\/key-value-store\/records\/OUTPUT\?.*status=SUCCEEDED/);
+});

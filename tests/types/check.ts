@@ -249,3 +249,8 @@ async function tasks(): Promise<void> {
     const runs: PaginatedList<ActorRun> = await t.runs().list();
     const hooks: PaginatedList<WebhookListItem> = await t.webhooks().list();
 }
+
+async function runStorages(): Promise<void> {
+    const out = await client.run('R').keyValueStore().getRecord('OUTPUT');
+    await client.run('R').requestQueue().listHead();
+}

@@ -213,6 +213,13 @@ export interface DatasetDownloadItemsOptions extends DatasetItemFilters {
     attachment?: boolean;
 }
 
+export interface DatasetClientCreateItemsUrlOptions extends Omit<DatasetItemFilters, "signature"> {
+    offset?: number;
+    limit?: number;
+    /** Seconds until the signed URL expires; omitted or 0: it never expires. */
+    expiresInSecs?: number;
+}
+
 export interface DatasetStatistics {
     fieldStatistics: Record<string, { min?: number; max?: number; nullCount?: number; emptyCount?: number }>;
 }
@@ -610,6 +617,284 @@ export interface ActorDefaultBuildOptions extends CallOptions {
 export interface LogOptions extends CallOptions {
     /** The log as the Actor wrote it, without the platform's ANSI colouring. */
     raw?: boolean;
+}
+
+
+
+export interface RequestQueueClientOptions {
+    /** Identifies this client to the queue (locks, `hadMultipleClients`). */
+    clientKey?: string;
+    /** Lowers every request's timeout to at most this many seconds. */
+    timeoutSecs?: number;
+}
+
+export interface RequestQueueStats {
+    readCount?: number;
+    writeCount?: number;
+    deleteCount?: number;
+    headItemReadCount?: number;
+    storageBytes?: number;
+}
+
+export interface RequestQueue {
+    id: string;
+    name?: string;
+    title?: string;
+    userId: string;
+    username?: string;
+    createdAt: Date;
+    modifiedAt: Date;
+    accessedAt: Date;
+    expireAt?: string;
+    totalRequestCount: number;
+    handledRequestCount: number;
+    pendingRequestCount: number;
+    actId?: string;
+    actRunId?: string;
+    hadMultipleClients: boolean;
+    stats?: RequestQueueStats;
+    generalAccess?: string | null;
+    consoleUrl?: string;
+}
+
+export interface RequestQueueClientUpdateOptions {
+    name?: string | null;
+    title?: string;
+    generalAccess?: string | null;
+}
+
+export interface RequestQueueClientRequestSchema {
+    id: string;
+    uniqueKey: string;
+    url: string;
+    method?: string;
+    payload?: string;
+    retryCount?: number;
+    errorMessages?: string[];
+    headers?: Record<string, string>;
+    userData?: Record<string, unknown>;
+    handledAt?: string | Date | null;
+    noRetry?: boolean;
+    loadedUrl?: string;
+    lockExpiresAt?: Date;
+    [field: string]: unknown;
+}
+
+/** A request to add: no `id` (the API assigns it); `uniqueKey` defaults to `url`. */
+export type RequestQueueClientNewRequest = Omit<RequestQueueClientRequestSchema, "id" | "uniqueKey"> & {
+    uniqueKey?: string;
+    id?: undefined;
+};
+
+export interface RequestQueueClientListHeadOptions extends CallOptions {
+    limit?: number;
+}
+
+export interface RequestQueueClientListItem {
+    id: string;
+    retryCount: number;
+    uniqueKey: string;
+    url: string;
+    method: string;
+    lockExpiresAt?: Date;
+}
+
+export interface RequestQueueClientListHeadResult {
+    limit: number;
+    queueModifiedAt: Date;
+    hadMultipleClients: boolean;
+    items: RequestQueueClientListItem[];
+}
+
+export interface RequestQueueClientListAndLockHeadOptions extends CallOptions {
+    lockSecs: number;
+    limit?: number;
+}
+
+export interface RequestQueueClientListAndLockHeadResult extends RequestQueueClientListHeadResult {
+    lockSecs: number;
+    queueHasLockedRequests: boolean;
+    clientKey: string;
+}
+
+export interface RequestQueueClientAddRequestOptions extends CallOptions {
+    forefront?: boolean;
+}
+
+export interface RequestQueueClientAddRequestResult {
+    requestId: string;
+    wasAlreadyPresent: boolean;
+    wasAlreadyHandled: boolean;
+}
+
+export interface RequestQueueClientProcessedRequest extends RequestQueueClientAddRequestResult {
+    uniqueKey: string;
+}
+
+export interface RequestQueueClientUnprocessedRequest {
+    uniqueKey?: string;
+    url?: string;
+    method?: string;
+}
+
+export interface RequestQueueClientBatchRequestsOperationResult {
+    processedRequests: RequestQueueClientProcessedRequest[];
+    unprocessedRequests: RequestQueueClientUnprocessedRequest[];
+}
+
+export interface RequestQueueClientBatchAddRequestWithRetriesOptions extends CallOptions {
+    forefront?: boolean;
+    /** @default 3 */
+    maxUnprocessedRequestsRetries?: number;
+    /** Batches of 25 in flight at once. @default 5 */
+    maxParallel?: number;
+    /** @default 500 */
+    minDelayBetweenUnprocessedRequestsRetriesMillis?: number;
+}
+
+export type RequestQueueClientRequestToDelete = { id: string; uniqueKey?: string } | { id?: string; uniqueKey: string };
+
+export interface RequestQueueClientBatchDeleteResult {
+    processedRequests: { id?: string; uniqueKey: string }[];
+    unprocessedRequests: { id?: string; uniqueKey?: string }[];
+}
+
+export interface RequestQueueClientProlongRequestLockOptions extends CallOptions {
+    lockSecs: number;
+    forefront?: boolean;
+}
+
+export interface RequestQueueClientDeleteRequestLockOptions extends CallOptions {
+    forefront?: boolean;
+}
+
+export interface RequestQueueClientUnlockRequestsResult {
+    unlockedCount: number;
+}
+
+export interface RequestQueueClientListRequestsOptions extends CallOptions {
+    limit?: number;
+    cursor?: string;
+    /** @deprecated use `cursor` */
+    exclusiveStartId?: string;
+    filter?: ("locked" | "pending")[];
+}
+
+export interface RequestQueueClientPaginateRequestsOptions extends RequestQueueClientListRequestsOptions {
+    /** @default 1000 */
+    maxPageLimit?: number;
+}
+
+export interface RequestQueueClientListRequestsResult {
+    limit: number;
+    count?: number;
+    exclusiveStartId?: string;
+    cursor?: string | null;
+    nextCursor?: string | null;
+    items: RequestQueueClientRequestSchema[];
+}
+
+
+
+export interface StorageCollectionListOptions extends ListOptions {
+    unnamed?: boolean;
+    ownership?: "ownedByMe" | "sharedWithMe";
+}
+
+export interface KeyValueStoreStats {
+    readCount?: number;
+    writeCount?: number;
+    deleteCount?: number;
+    listCount?: number;
+    storageBytes?: number;
+}
+
+export interface KeyValueStore {
+    id: string;
+    name?: string;
+    title?: string;
+    userId: string;
+    username?: string;
+    createdAt: Date;
+    modifiedAt: Date;
+    accessedAt: Date;
+    actId?: string;
+    actRunId?: string;
+    stats?: KeyValueStoreStats;
+    generalAccess?: string | null;
+    urlSigningSecretKey?: string | null;
+    keysPublicUrl?: string;
+    consoleUrl?: string;
+}
+
+export interface KeyValueClientUpdateOptions {
+    name?: string | null;
+    title?: string;
+    generalAccess?: string | null;
+}
+
+export interface KeyValueClientListKeysOptions extends CallOptions {
+    limit?: number;
+    exclusiveStartKey?: string;
+    collection?: string;
+    prefix?: string;
+    signature?: string;
+}
+
+export interface KeyValueListItem {
+    key: string;
+    size: number;
+    recordPublicUrl: string;
+}
+
+export interface KeyValueClientListKeysResult {
+    count: number;
+    limit: number;
+    exclusiveStartKey: string | null;
+    isTruncated: boolean;
+    nextExclusiveStartKey: string | null;
+    items: KeyValueListItem[];
+}
+
+export interface KeyValueClientCreateKeysUrlOptions extends CallOptions {
+    limit?: number;
+    exclusiveStartKey?: string;
+    collection?: string;
+    prefix?: string;
+    /** Seconds until the signed URL expires; omitted or 0: it never expires. */
+    expiresInSecs?: number;
+}
+
+export interface KeyValueClientGetRecordOptions extends CallOptions {
+    /** The value as bytes whatever its content type. */
+    buffer?: boolean;
+    /** The value as the response's `ReadableStream` (a web stream, in Node too). */
+    stream?: boolean;
+    signature?: string;
+    /** Deprecated and ignored, as in the official client. */
+    disableRedirect?: boolean;
+}
+
+/** JSON values are parsed, text stays a string, anything else is bytes (a `Buffer` in Node). */
+export type KeyValueStoreValue = unknown;
+
+export interface KeyValueStoreRecord<T = KeyValueStoreValue> {
+    key: string;
+    value: T;
+    contentType?: string;
+}
+
+export interface KeyValueStoreRecordInput {
+    key: string;
+    /** Strings are sent as text, bytes (`Uint8Array`, `ArrayBuffer`, `Blob`) as they are,
+     * anything else as JSON (pretty-printed, as the official client). */
+    value: unknown;
+    contentType?: string;
+}
+
+export interface KeyValueStoreRecordOptions extends CallOptions {
+    timeoutSecs?: number;
+    doNotRetryTimeouts?: boolean;
 }
 
 
@@ -1195,6 +1480,14 @@ export class ApifyClient {
      */
     datasets(): DatasetCollectionClient;
     /**
+     * A key-value store by id or `username/name`.
+     */
+    keyValueStore(id: string): KeyValueStoreClient;
+    /**
+     * The account's key-value stores.
+     */
+    keyValueStores(): KeyValueStoreCollectionClient;
+    /**
      * The log of the run or build `buildOrRunId`.
      */
     log(buildOrRunId: string): LogClient;
@@ -1202,6 +1495,15 @@ export class ApifyClient {
      * A client for the API at `baseUrl` with `token`; unknown options throw a TypeError.
      */
     constructor(options?: ApifyClientOptions);
+    /**
+     * A request queue by id or `username/name`. `clientKey` identifies this client to the
+     * queue; `timeoutSecs` lowers every request's timeout.
+     */
+    requestQueue(id: string, options?: RequestQueueClientOptions): RequestQueueClient;
+    /**
+     * The account's request queues.
+     */
+    requestQueues(): RequestQueueCollectionClient;
     /**
      * A run by id.
      */
@@ -1330,6 +1632,11 @@ export class DatasetClient {
     free(): void;
     [Symbol.dispose](): void;
     /**
+     * A public URL of the items with the given filters, signed (optionally expiring after
+     * `expiresInSecs`) when the token can read the dataset's `urlSigningSecretKey`.
+     */
+    createItemsPublicUrl(options?: DatasetClientCreateItemsUrlOptions): Promise<string>;
+    /**
      * Deletes the dataset.
      */
     delete(options?: CallOptions): Promise<void>;
@@ -1377,6 +1684,74 @@ export class DatasetCollectionClient {
     list(options?: DatasetCollectionListOptions): PaginatedIterator<Dataset>;
 }
 
+export class KeyValueStoreClient {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * A public URL of the key listing with the given options, signed (optionally expiring
+     * after `expiresInSecs`) when the token can read the store's `urlSigningSecretKey`.
+     */
+    createKeysPublicUrl(options?: KeyValueClientCreateKeysUrlOptions): Promise<string>;
+    /**
+     * Deletes a record (a missing record is an error, as in the official client).
+     */
+    deleteRecord(key: string, options?: CallOptions): Promise<void>;
+    /**
+     * Deletes the store.
+     */
+    delete(options?: CallOptions): Promise<void>;
+    /**
+     * The record's public URL (`{publicBaseUrl}/v2/key-value-stores/{id}/records/{key}`),
+     * signed with the store's `urlSigningSecretKey` when the token can read it.
+     */
+    getRecordPublicUrl(key: string, options?: CallOptions): Promise<string>;
+    /**
+     * `{key, value, contentType}`, or `undefined` when the record does not exist. The value is
+     * decoded by content type (JSON parsed, text as a string, anything else as bytes); with
+     * `buffer: true` it is always bytes, with `stream: true` a `ReadableStream`.
+     */
+    getRecord(key: string, options?: KeyValueClientGetRecordOptions): Promise<KeyValueStoreRecord | undefined>;
+    /**
+     * The store object, or `undefined` when it does not exist.
+     */
+    get(options?: CallOptions): Promise<KeyValueStore | undefined>;
+    /**
+     * A page of keys (`await`), or every key after `exclusiveStartKey` (`for await`),
+     * following `nextExclusiveStartKey` until `limit` keys or the end.
+     */
+    listKeys(options?: KeyValueClientListKeysOptions): Promise<KeyValueClientListKeysResult> & AsyncIterable<KeyValueListItem>;
+    /**
+     * `true` when the record exists (a `HEAD` request; the value is not downloaded).
+     */
+    recordExists(key: string, options?: CallOptions): Promise<boolean>;
+    /**
+     * Stores a record. Without `contentType`: strings as `text/plain; charset=utf-8`, bytes
+     * (`Uint8Array`, `ArrayBuffer`, `Blob`) as `application/octet-stream`, anything else as
+     * pretty-printed JSON. Bytes are sent exactly as given.
+     */
+    setRecord(record: KeyValueStoreRecordInput, options?: KeyValueStoreRecordOptions): Promise<void>;
+    /**
+     * Updates the store's `name`, `title` or `generalAccess`.
+     */
+    update(new_fields: KeyValueClientUpdateOptions, options?: CallOptions): Promise<KeyValueStore>;
+}
+
+export class KeyValueStoreCollectionClient {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Returns the key-value store called `name`, creating it first if needed (no name: a new
+     * unnamed store).
+     */
+    getOrCreate(name?: string, options?: { schema?: Record<string, unknown>; signal?: AbortSignal }): Promise<KeyValueStore>;
+    /**
+     * Lists the account's key-value stores. `await` it for the first page, or `for await` over all.
+     */
+    list(options?: StorageCollectionListOptions): PaginatedIterator<KeyValueStore>;
+}
+
 /**
  * The log of an Actor run or build.
  */
@@ -1411,6 +1786,33 @@ export class PageIterator {
 }
 
 /**
+ * The async iterator of `paginateRequests`: one `listRequests` page per `next()`.
+ */
+export class PagesIterator {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    next(): Promise<IteratorResult<RequestQueueClientListRequestsResult>>;
+    /**
+     * Called by `break` in `for await`: no further pages are fetched.
+     */
+    return(): Promise<IteratorResult<RequestQueueClientListRequestsResult>>;
+}
+
+/**
+ * Held by the object `paginateRequests` returns; makes a fresh page iterator per `for await`.
+ */
+export class PagesSource {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * A new iterator over pages (the argument is the iterable itself, unused).
+     */
+    iterator(_iterable: any): PagesIterator;
+}
+
+/**
  * Held by the list Promise; makes a fresh iterator for each `for await`.
  */
 export class PaginatedSource {
@@ -1421,6 +1823,95 @@ export class PaginatedSource {
      * An iterator that starts with the already-requested first page.
      */
     iterator(first: Promise<unknown>): PageIterator;
+}
+
+export class RequestQueueClient {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Adds one request (it must not have an `id`); `forefront` puts it at the head.
+     */
+    addRequest(request: RequestQueueClientNewRequest, options?: RequestQueueClientAddRequestOptions): Promise<RequestQueueClientAddRequestResult>;
+    /**
+     * Adds any number of requests in batches of 25 (and at most 9,436,240 bytes of JSON),
+     * `maxParallel` batches at a time, retrying the ones the API leaves unprocessed. It never
+     * rejects for API errors: every request is in exactly one of `processedRequests` and
+     * `unprocessedRequests` of the result.
+     */
+    batchAddRequests(requests: RequestQueueClientNewRequest[], options?: RequestQueueClientBatchAddRequestWithRetriesOptions): Promise<RequestQueueClientBatchRequestsOperationResult>;
+    /**
+     * Deletes 1–25 requests given by `id` or `uniqueKey`.
+     */
+    batchDeleteRequests(requests: RequestQueueClientRequestToDelete[], options?: CallOptions): Promise<RequestQueueClientBatchDeleteResult>;
+    /**
+     * Releases this client's lock of a request (`forefront` returns it to the head).
+     */
+    deleteRequestLock(id: string, options?: RequestQueueClientDeleteRequestLockOptions): Promise<void>;
+    /**
+     * Deletes a request by id.
+     */
+    deleteRequest(id: string, options?: CallOptions): Promise<void>;
+    /**
+     * Deletes the queue.
+     */
+    delete(options?: CallOptions): Promise<void>;
+    /**
+     * A request by id, or `undefined` when there is none.
+     */
+    getRequest(id: string, options?: CallOptions): Promise<RequestQueueClientRequestSchema | undefined>;
+    /**
+     * The queue object, or `undefined` when it does not exist.
+     */
+    get(options?: CallOptions): Promise<RequestQueue | undefined>;
+    /**
+     * Locks and returns the first `limit` pending requests for `lockSecs` seconds.
+     */
+    listAndLockHead(options: RequestQueueClientListAndLockHeadOptions): Promise<RequestQueueClientListAndLockHeadResult>;
+    /**
+     * The first `limit` pending requests, without locking them.
+     */
+    listHead(options?: RequestQueueClientListHeadOptions): Promise<RequestQueueClientListHeadResult>;
+    /**
+     * A page of requests (`await`), or every request (`for await`), following `nextCursor`.
+     */
+    listRequests(options?: RequestQueueClientListRequestsOptions): Promise<RequestQueueClientListRequestsResult> & AsyncIterable<RequestQueueClientRequestSchema>;
+    /**
+     * An async iterable of pages of at most `maxPageLimit` (1000) requests each, following
+     * `nextCursor` until `limit` requests, an empty page or the end.
+     */
+    paginateRequests(options?: RequestQueueClientPaginateRequestsOptions): AsyncIterable<RequestQueueClientListRequestsResult>;
+    /**
+     * Extends this client's lock of a request to `lockSecs` from now.
+     */
+    prolongRequestLock(id: string, options: RequestQueueClientProlongRequestLockOptions): Promise<{ lockExpiresAt: Date }>;
+    /**
+     * Releases every lock this client (its `clientKey`) holds.
+     */
+    unlockRequests(options?: CallOptions): Promise<RequestQueueClientUnlockRequestsResult>;
+    /**
+     * Replaces a request (identified by its `id`); set `handledAt` to mark it handled.
+     */
+    updateRequest(request: RequestQueueClientRequestSchema, options?: RequestQueueClientAddRequestOptions): Promise<RequestQueueClientAddRequestResult>;
+    /**
+     * Updates the queue's `name`, `title` or `generalAccess`.
+     */
+    update(new_fields: RequestQueueClientUpdateOptions, options?: CallOptions): Promise<RequestQueue>;
+}
+
+export class RequestQueueCollectionClient {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Returns the request queue called `name`, creating it first if needed (no name: a new
+     * unnamed queue).
+     */
+    getOrCreate(name?: string, options?: CallOptions): Promise<RequestQueue>;
+    /**
+     * Lists the account's request queues. `await` it for the first page, or `for await` over all.
+     */
+    list(options?: StorageCollectionListOptions): PaginatedIterator<RequestQueue>;
 }
 
 /**
@@ -1454,6 +1945,10 @@ export class RunClient {
      */
     get(options?: RunGetOptions): Promise<ActorRun | undefined>;
     /**
+     * The run's default key-value store (`OUTPUT`, `INPUT`, …).
+     */
+    keyValueStore(): KeyValueStoreClient;
+    /**
      * The run's log.
      */
     log(): LogClient;
@@ -1466,6 +1961,11 @@ export class RunClient {
      * Restarts the run's container; the run keeps its id and storages.
      */
     reboot(options?: CallOptions): Promise<ActorRun>;
+    /**
+     * The run's default request queue (no `clientKey` or `timeoutSecs` here, as in the
+     * official client).
+     */
+    requestQueue(): RequestQueueClient;
     /**
      * Starts a finished run again, in the same storages, optionally with other settings.
      */
@@ -1723,9 +2223,15 @@ export interface InitOutput {
     readonly __wbg_buildcollectionclient_free: (a: number, b: number) => void;
     readonly __wbg_datasetclient_free: (a: number, b: number) => void;
     readonly __wbg_datasetcollectionclient_free: (a: number, b: number) => void;
+    readonly __wbg_keyvaluestoreclient_free: (a: number, b: number) => void;
+    readonly __wbg_keyvaluestorecollectionclient_free: (a: number, b: number) => void;
     readonly __wbg_logclient_free: (a: number, b: number) => void;
     readonly __wbg_pageiterator_free: (a: number, b: number) => void;
+    readonly __wbg_pagesiterator_free: (a: number, b: number) => void;
+    readonly __wbg_pagessource_free: (a: number, b: number) => void;
     readonly __wbg_paginatedsource_free: (a: number, b: number) => void;
+    readonly __wbg_requestqueueclient_free: (a: number, b: number) => void;
+    readonly __wbg_requestqueuecollectionclient_free: (a: number, b: number) => void;
     readonly __wbg_runclient_free: (a: number, b: number) => void;
     readonly __wbg_runcollectionclient_free: (a: number, b: number) => void;
     readonly __wbg_scheduleclient_free: (a: number, b: number) => void;
@@ -1773,9 +2279,13 @@ export interface InitOutput {
     readonly apifyclient_builds: (a: number) => number;
     readonly apifyclient_dataset: (a: number, b: any) => [number, number, number];
     readonly apifyclient_datasets: (a: number) => number;
+    readonly apifyclient_keyValueStore: (a: number, b: any) => [number, number, number];
+    readonly apifyclient_keyValueStores: (a: number) => number;
     readonly apifyclient_log: (a: number, b: any) => [number, number, number];
     readonly apifyclient_new: (a: any) => [number, number, number];
     readonly apifyclient_publicBaseUrl: (a: number) => [number, number];
+    readonly apifyclient_requestQueue: (a: number, b: any, c: any) => [number, number, number];
+    readonly apifyclient_requestQueues: (a: number) => number;
     readonly apifyclient_run: (a: number, b: any) => [number, number, number];
     readonly apifyclient_runs: (a: number) => number;
     readonly apifyclient_schedule: (a: number, b: any) => [number, number, number];
@@ -1798,6 +2308,7 @@ export interface InitOutput {
     readonly buildclient_log: (a: number) => number;
     readonly buildclient_waitForFinish: (a: number, b: any) => any;
     readonly buildcollectionclient_list: (a: number, b: any) => [number, number, number];
+    readonly datasetclient_createItemsPublicUrl: (a: number, b: any) => any;
     readonly datasetclient_delete: (a: number, b: any) => any;
     readonly datasetclient_downloadItems: (a: number, b: any, c: any) => any;
     readonly datasetclient_get: (a: number, b: any) => any;
@@ -1807,19 +2318,54 @@ export interface InitOutput {
     readonly datasetclient_update: (a: number, b: any, c: any) => any;
     readonly datasetcollectionclient_getOrCreate: (a: number, b: any, c: any) => any;
     readonly datasetcollectionclient_list: (a: number, b: any) => [number, number, number];
+    readonly keyvaluestoreclient_createKeysPublicUrl: (a: number, b: any) => any;
+    readonly keyvaluestoreclient_delete: (a: number, b: any) => any;
+    readonly keyvaluestoreclient_deleteRecord: (a: number, b: any, c: any) => any;
+    readonly keyvaluestoreclient_get: (a: number, b: any) => any;
+    readonly keyvaluestoreclient_getRecord: (a: number, b: any, c: any) => any;
+    readonly keyvaluestoreclient_getRecordPublicUrl: (a: number, b: any, c: any) => any;
+    readonly keyvaluestoreclient_listKeys: (a: number, b: any) => [number, number, number];
+    readonly keyvaluestoreclient_recordExists: (a: number, b: any, c: any) => any;
+    readonly keyvaluestoreclient_setRecord: (a: number, b: any, c: any) => any;
+    readonly keyvaluestoreclient_update: (a: number, b: any, c: any) => any;
+    readonly keyvaluestorecollectionclient_getOrCreate: (a: number, b: any, c: any) => any;
+    readonly keyvaluestorecollectionclient_list: (a: number, b: any) => [number, number, number];
     readonly logclient_get: (a: number, b: any) => any;
     readonly logclient_stream: (a: number, b: any) => any;
     readonly pageiterator_next: (a: number) => any;
     readonly pageiterator_return: (a: number) => any;
+    readonly pagesiterator_next: (a: number) => any;
+    readonly pagesiterator_return: (a: number) => any;
+    readonly pagessource_iterator: (a: number, b: any) => number;
     readonly paginatedsource_iterator: (a: number, b: any) => number;
+    readonly requestqueueclient_addRequest: (a: number, b: any, c: any) => any;
+    readonly requestqueueclient_batchAddRequests: (a: number, b: any, c: any) => any;
+    readonly requestqueueclient_batchDeleteRequests: (a: number, b: any, c: any) => any;
+    readonly requestqueueclient_delete: (a: number, b: any) => any;
+    readonly requestqueueclient_deleteRequest: (a: number, b: any, c: any) => any;
+    readonly requestqueueclient_deleteRequestLock: (a: number, b: any, c: any) => any;
+    readonly requestqueueclient_get: (a: number, b: any) => any;
+    readonly requestqueueclient_getRequest: (a: number, b: any, c: any) => any;
+    readonly requestqueueclient_listAndLockHead: (a: number, b: any) => any;
+    readonly requestqueueclient_listHead: (a: number, b: any) => any;
+    readonly requestqueueclient_listRequests: (a: number, b: any) => [number, number, number];
+    readonly requestqueueclient_paginateRequests: (a: number, b: any) => [number, number, number];
+    readonly requestqueueclient_prolongRequestLock: (a: number, b: any, c: any) => any;
+    readonly requestqueueclient_unlockRequests: (a: number, b: any) => any;
+    readonly requestqueueclient_update: (a: number, b: any, c: any) => any;
+    readonly requestqueueclient_updateRequest: (a: number, b: any, c: any) => any;
+    readonly requestqueuecollectionclient_getOrCreate: (a: number, b: any, c: any) => any;
+    readonly requestqueuecollectionclient_list: (a: number, b: any) => [number, number, number];
     readonly runclient_abort: (a: number, b: any) => any;
     readonly runclient_charge: (a: number, b: any) => any;
     readonly runclient_dataset: (a: number) => number;
     readonly runclient_delete: (a: number, b: any) => any;
     readonly runclient_get: (a: number, b: any) => any;
+    readonly runclient_keyValueStore: (a: number) => number;
     readonly runclient_log: (a: number) => number;
     readonly runclient_metamorph: (a: number, b: any, c: any, d: any) => any;
     readonly runclient_reboot: (a: number, b: any) => any;
+    readonly runclient_requestQueue: (a: number) => number;
     readonly runclient_resurrect: (a: number, b: any) => any;
     readonly runclient_update: (a: number, b: any, c: any) => any;
     readonly runclient_waitForFinish: (a: number, b: any) => any;

@@ -211,8 +211,8 @@ export interface RequestQueueClientListRequestsResult {
 #[wasm_bindgen]
 pub struct RequestQueueClient {
     pub(crate) r: Resource,
-    client_key: Option<String>,
-    timeout_cap_ms: Option<u64>,
+    pub(crate) client_key: Option<String>,
+    pub(crate) timeout_cap_ms: Option<u64>,
 }
 
 fn id_arg(v: &JsValue, what: &str) -> Result<String, JsValue> {

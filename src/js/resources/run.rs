@@ -8,7 +8,9 @@ use super::dataset::DatasetClient;
 use super::job::{
     actor_id_param, input_body, non_negative, shaped, sub_resource, wait_for_job, wait_secs,
 };
+use super::key_value_store::KeyValueStoreClient;
 use super::log::LogClient;
+use super::request_queue::RequestQueueClient;
 use super::Resource;
 use super::{get_object, json_body, list_collection, rejecting, send_empty, send_object, spawn};
 use crate::core::request::Method;
@@ -391,6 +393,25 @@ impl RunClient {
     pub fn dataset(&self) -> DatasetClient {
         DatasetClient {
             r: sub_resource(&self.r, &["dataset"]),
+        }
+    }
+
+    /// The run's default key-value store (`OUTPUT`, `INPUT`, …).
+    #[wasm_bindgen(js_name = keyValueStore)]
+    pub fn key_value_store(&self) -> KeyValueStoreClient {
+        KeyValueStoreClient {
+            r: sub_resource(&self.r, &["key-value-store"]),
+        }
+    }
+
+    /// The run's default request queue (no `clientKey` or `timeoutSecs` here, as in the
+    /// official client).
+    #[wasm_bindgen(js_name = requestQueue)]
+    pub fn request_queue(&self) -> RequestQueueClient {
+        RequestQueueClient {
+            r: sub_resource(&self.r, &["request-queue"]),
+            client_key: None,
+            timeout_cap_ms: None,
         }
     }
 
