@@ -162,7 +162,7 @@ test('validateInput, build, defaultBuild, builds(), runs(), lastRun()', async ()
   assert.equal(items.items.length, 1);
   await a.lastRun({ status: 'SUCCEEDED' }).log().get();
   assert.deepEqual(lines(await acc.requests()), [
-    `GET /v2/actors/${actor.id}/runs/last/dataset/items?status=SUCCEEDED&offset=0`,
+    `GET /v2/actors/${actor.id}/runs/last/dataset/items?status=SUCCEEDED`,
     `GET /v2/actors/${actor.id}/runs/last/log?status=SUCCEEDED`,
   ]);
   assert.throws(() => a.lastRun({ statuss: 'x' }), TypeError);
@@ -185,8 +185,8 @@ test('golden lines of validateInput, build, defaultBuild, builds, runs, lastRun'
     `POST /v2/actors/${id}/builds?version=0.0&betaPackages=true&tag=latest&useCache=false&waitForFinish=30`,
     `GET /v2/actors/${id}/builds/default?waitForFinish=5`,
     `GET /v2/actors/${id}/runs/last?status=SUCCEEDED&origin=API`,
-    `GET /v2/actors/${id}/builds?offset=0&desc=true`,
-    `GET /v2/actors/${id}/runs?offset=0&status=RUNNING`,
+    `GET /v2/actors/${id}/builds?desc=true`,
+    `GET /v2/actors/${id}/runs?status=RUNNING`,
   ]);
 });
 

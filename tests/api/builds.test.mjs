@@ -47,8 +47,8 @@ test('get, waitForFinish, log, openapi, list, delete', async () => {
     `GET /v2/actor-builds/${started.id}?waitForFinish=5`,
     `GET /v2/actor-builds/${started.id}/log`,
     `GET /v2/actor-builds/${started.id}/openapi.json`,
-    'GET /v2/actor-builds?limit=2&offset=0&desc=true',
-    'GET /v2/actor-builds?offset=0',
+    'GET /v2/actor-builds?limit=2&desc=true',
+    'GET /v2/actor-builds',
     `DELETE /v2/actor-builds/${started.id}`,
     `GET /v2/actor-builds/${started.id}`,
   ]);

@@ -1,7 +1,7 @@
 // Request lines the package sent, compared with the official client's golden lines
 // (Appendix A of shared/reference/apify-client-js.md). The order of query params is not
 // significant (the official client follows the caller's key order); every deliberate
-// difference (`true`/`false` for booleans, `offset=0` on a first page) is written into the
+// difference (`true`/`false` for booleans) is written into the
 // expected line, next to the golden one, by the test.
 import assert from 'node:assert/strict';
 

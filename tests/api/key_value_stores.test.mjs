@@ -53,8 +53,8 @@ test('list, getOrCreate, get, update, delete', async () => {
     'POST /v2/key-value-stores?name=kvs-crud',
     'POST /v2/key-value-stores?name=kvs-crud',
     // golden: GET /v2/key-value-stores?unnamed=0&desc=1 (booleans as true/false here)
-    'GET /v2/key-value-stores?offset=0&desc=true&unnamed=false',
-    'GET /v2/key-value-stores?offset=0',
+    'GET /v2/key-value-stores?desc=true&unnamed=false',
+    'GET /v2/key-value-stores',
     `GET /v2/key-value-stores/${kvs.id}`,
     `PUT /v2/key-value-stores/${kvs.id}`,
     `DELETE /v2/key-value-stores/${kvs.id}`,

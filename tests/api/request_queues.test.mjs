@@ -33,7 +33,7 @@ test('list, getOrCreate, get, update, delete (no clientKey on these)', async () 
   assert.deepEqual(lines(await acc.requests()), [
     'POST /v2/request-queues?name=rq-crud',
     'POST /v2/request-queues?name=rq-crud',
-    'GET /v2/request-queues?limit=1&offset=0',
+    'GET /v2/request-queues?limit=1',
     `GET /v2/request-queues/${q.id}`,
     `PUT /v2/request-queues/${q.id}`,
     `DELETE /v2/request-queues/${q.id}`,

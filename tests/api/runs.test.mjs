@@ -38,15 +38,15 @@ test('list with status and time window; get; waitForFinish; dataset; delete', as
   assert.equal(await client.run(ok.id).get(), undefined);
   const sent = lines(await acc.requests());
   assert.deepEqual(sent.slice(0, 3), [
-    'GET /v2/actor-runs?offset=0&desc=true&status=SUCCEEDED%2CFAILED&startedAfter=2024-01-01T00%3A00%3A00.000Z&startedBefore=2999-01-01',
-    'GET /v2/actor-runs?offset=0&startedBefore=2024-01-01T00%3A00%3A00.000Z',
+    'GET /v2/actor-runs?desc=true&status=SUCCEEDED%2CFAILED&startedAfter=2024-01-01T00%3A00%3A00.000Z&startedBefore=2999-01-01',
+    'GET /v2/actor-runs?startedBefore=2024-01-01T00%3A00%3A00.000Z',
     `GET /v2/actor-runs/${ok.id}?waitForFinish=5`,
   ]);
   const polls = sent.slice(3).filter((l) => l.startsWith(`GET /v2/actor-runs/${running.id}?`));
   assert.ok(polls.length >= 1);
   assert.equal(polls[0], `GET /v2/actor-runs/${running.id}?waitForFinish=1`);
   assert.deepEqual(sent.slice(3 + polls.length), [
-    `GET /v2/actor-runs/${ok.id}/dataset/items?offset=0`,
+    `GET /v2/actor-runs/${ok.id}/dataset/items`,
     `POST /v2/actor-runs/${running.id}/abort`,
     `DELETE /v2/actor-runs/${ok.id}`,
     `GET /v2/actor-runs/${ok.id}`,

@@ -41,7 +41,7 @@ test('create, get, update, publish, input, list, delete', async () => {
     `PUT /v2/actor-tasks/${id}`,
     `GET /v2/actor-tasks/${id}/input`,
     `PUT /v2/actor-tasks/${id}/input`,
-    'GET /v2/actor-tasks?offset=0&desc=true',
+    'GET /v2/actor-tasks?desc=true',
     `DELETE /v2/actor-tasks/${id}`,
     `GET /v2/actor-tasks/${id}`,
     `GET /v2/actor-tasks/${id}/input`,
@@ -72,7 +72,7 @@ test('start with the golden options; call; input overrides; lastRun and runs', a
   assert.equal(runs.items.length, 3);
   assert.deepEqual(lines(await acc.requests()), [
     `GET /v2/actor-tasks/${task.id}/runs/last?status=SUCCEEDED`,
-    `GET /v2/actor-tasks/${task.id}/runs?offset=0`,
+    `GET /v2/actor-tasks/${task.id}/runs`,
   ]);
   await assert.rejects(t.start('text'), TypeError);
   await assert.rejects(t.start({}, { contentType: 'text/plain' }), TypeError);

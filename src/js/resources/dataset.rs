@@ -127,7 +127,8 @@ impl DatasetClient {
         let o = Opts::new(&options, M, &allowed(&["offset", "limit", "chunkSize"]))?;
         let filters = item_filters(&o)?;
         let desc = o.bool("desc")?;
-        let pager = OffsetPager::new(o.uint("offset")?, o.uint("limit")?, o.uint("chunkSize")?);
+        let user_offset = o.uint("offset")?;
+        let pager = OffsetPager::new(user_offset, o.uint("limit")?, o.uint("chunkSize")?);
         let signal = o.signal()?;
         let base = self
             .r
@@ -138,7 +139,9 @@ impl DatasetClient {
         let fetch: FetchPage = Rc::new(move |page| {
             let mut req = base.clone();
             if let PageRequest::Offset { offset, limit } = page {
-                req.query.set("offset", offset).opt("limit", limit);
+                // As the official client: no `offset` on a first page the caller did not place.
+                let offset = (offset > 0 || user_offset.is_some()).then_some(offset);
+                req.query.opt("offset", offset).opt("limit", limit);
             }
             let (client, signal) = (client.clone(), signal.clone());
             Box::pin(async move {

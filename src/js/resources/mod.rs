@@ -160,7 +160,7 @@ pub fn list_collection(
     opts: &Opts,
     extra: Query,
 ) -> Result<Promise, JsValue> {
-    let offset = opts.uint("offset")?;
+    let user_offset = opts.uint("offset")?;
     let limit = opts.uint("limit")?;
     let desc = opts.bool("desc")?;
     let signal = opts.signal()?;
@@ -169,7 +169,9 @@ pub fn list_collection(
     let fetch: FetchPage = Rc::new(move |page| {
         let mut req = base.clone();
         if let PageRequest::Offset { offset, limit } = page {
-            req.query.opt("limit", limit).set("offset", offset);
+            // As the official client: no `offset` on a first page the caller did not place.
+            let offset = (offset > 0 || user_offset.is_some()).then_some(offset);
+            req.query.opt("limit", limit).opt("offset", offset);
         }
         req.query.opt("desc", desc);
         req.query.inherit(&extra);
@@ -181,7 +183,7 @@ pub fn list_collection(
     });
     Ok(paginated(
         fetch,
-        Pagination::Offset(OffsetPager::new(offset, limit, None)),
+        Pagination::Offset(OffsetPager::new(user_offset, limit, None)),
     ))
 }
 

@@ -939,7 +939,10 @@ pub struct PagesSource {
 #[wasm_bindgen]
 impl PagesSource {
     /// A new iterator over pages (the argument is the iterable itself, unused).
-    pub fn iterator(&self, _iterable: JsValue) -> PagesIterator {
+    pub fn iterator(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "unknown")] _iterable: JsValue,
+    ) -> PagesIterator {
         PagesIterator {
             state: Rc::new(RefCell::new(PagesState {
                 client: self.client.clone(),
