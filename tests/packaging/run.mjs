@@ -3,7 +3,8 @@
 // and exercised against the emulator in every runtime it promises to support, each importing it
 // with the same `import { ApifyClient } from 'apify-client-wasm'` and no init call:
 // Node ESM and CommonJS, Deno, workerd, an esbuild bundle and a plain module page in Chromium,
-// plus `apify-client-wasm/manual` with initialize(url) in Node and Chromium.
+// plus `apify-client-wasm/manual` with initialize(url) in Node and Chromium, and the TypeScript
+// declarations as tsc resolves them.
 //
 //   PKG_DIR=…/pkg APIFY_EMULATOR_BIN=…/apify-emulator node tests/packaging/run.mjs [runtime…]
 //
@@ -17,7 +18,7 @@ import { createInterface } from 'node:readline';
 import { randomUUID } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, sep } from 'node:path';
+import { basename, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -178,7 +179,7 @@ async function project(name, fixtureFiles) {
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'package.json'), JSON.stringify({ name: `packaging-${name}`, private: true, version: '0.0.0' }));
   await run('npm', ['install', tarball, '--no-audit', '--no-fund', '--offline', '--loglevel=error'], { cwd: dir });
-  for (const f of ['scenario.mjs', ...fixtureFiles]) await cp(join(fixtures, f), join(dir, f));
+  for (const f of ['scenario.mjs', ...fixtureFiles]) await cp(join(fixtures, f), join(dir, basename(f)));
   return dir;
 }
 
@@ -347,6 +348,25 @@ const worker :Workerd.Worker = (
     const results = await chromiumPage(`${files.url}/chromium-manual/manual.html?env=${encodeURIComponent(JSON.stringify(env))}`);
     const fetched = wasmRequests('/chromium-manual/');
     results.push(verdict('manual: the .wasm came from the URL given to initialize()', fetched.join() === '/chromium-manual/hosted/client.wasm', `fetched: ${fetched}`));
+    return results;
+  },
+
+  // The declaration files, as TypeScript users resolve them (strict, skipLibCheck off).
+  async typescript() {
+    const names = ['esm.mts', 'cjs.cts', 'bundler.ts', 'tsconfig.node16.json', 'tsconfig.bundler.json'];
+    const dir = await project('typescript', names.map((n) => `types/${n}`));
+    const results = [];
+    for (const [name, config] of [
+      ['tsc, Node16 resolution: import (.mts) and require (.cts)', 'tsconfig.node16.json'],
+      ['tsc, bundler resolution', 'tsconfig.bundler.json'],
+    ]) {
+      try {
+        await run(toolBin('tsc'), ['-p', config], { cwd: dir });
+        results.push(pass(name));
+      } catch (err) {
+        results.push({ name, ok: false, error: err.message });
+      }
+    }
     return results;
   },
 };
