@@ -15,7 +15,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, join, normalize, sep } from 'node:path';
@@ -32,12 +32,20 @@ const chromiumPath = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 const SECOND = 1000;
 const RUNTIME_TIMEOUT = 90 * SECOND; // a whole runtime: install, build, run
 const STEP_TIMEOUT = 60 * SECOND; // one command or page
+const WHOLE_RUN_TIMEOUT = 6 * 60 * SECOND;
 
 // ---- processes and servers, all stopped in `cleanup()` ---------------------------------------
 
 const cleanups = [];
 const atCleanup = (fn) => cleanups.push(fn);
-async function cleanup() {
+const running = new Set(); // commands of run() not finished yet
+let stopping = false;
+let cleaning;
+/** Stops everything, once; callers that come later wait for the same run. */
+const cleanup = () => (cleaning ??= stopAll());
+async function stopAll() {
+  stopping = true;
+  for (const child of running) child.kill('SIGKILL');
   for (const fn of cleanups.splice(0).reverse()) {
     try {
       await fn();
@@ -63,7 +71,9 @@ function stopChild(child, graceMs = 5 * SECOND) {
 /** Runs a command to completion with a timeout; rejects on a non-zero exit. */
 function run(cmd, args, { cwd, env, timeoutMs = STEP_TIMEOUT } = {}) {
   return new Promise((resolve, reject) => {
+    if (stopping) return reject(new Error('stopping'));
     const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    running.add(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -74,10 +84,12 @@ function run(cmd, args, { cwd, env, timeoutMs = STEP_TIMEOUT } = {}) {
       child.kill('SIGKILL');
     }, timeoutMs);
     child.once('error', (err) => {
+      running.delete(child);
       clearTimeout(timer);
       reject(err);
     });
     child.once('close', (code, signal) => {
+      running.delete(child);
       clearTimeout(timer);
       const what = `${cmd.split('/').pop()} ${args.join(' ')}`.slice(0, 200);
       if (timedOut) reject(new Error(`${what}: timed out after ${timeoutMs / SECOND}s\n${stderr}`));
@@ -89,6 +101,7 @@ function run(cmd, args, { cwd, env, timeoutMs = STEP_TIMEOUT } = {}) {
 
 /** Starts a long-running process; resolves with it once `ready(line, fd)` returns a value. */
 function startProcess(cmd, args, { cwd, readyFd = 1, ready, timeoutMs = 20 * SECOND }) {
+  if (stopping) return Promise.reject(new Error('stopping'));
   const stdio = ['ignore', 'pipe', 'pipe'];
   if (readyFd === 3) stdio.push('pipe');
   const child = spawn(cmd, args, { cwd, stdio });
@@ -147,6 +160,39 @@ async function staticServer(dir) {
   return { url: `http://127.0.0.1:${server.address().port}`, log };
 }
 
+/** A one-package npm registry on 127.0.0.1 serving the packed tarball (for Deno's `npm:`). */
+async function npmRegistry(tgzPath) {
+  const tgz = await readFile(tgzPath);
+  const manifest = JSON.parse(await readFile(join(pkgDir, 'package.json'), 'utf8'));
+  const file = basename(tgzPath);
+  let url;
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (path === `/${manifest.name}`) {
+      const dist = {
+        tarball: `${url}/${manifest.name}/-/${file}`,
+        shasum: createHash('sha1').update(tgz).digest('hex'),
+        integrity: `sha512-${createHash('sha512').update(tgz).digest('base64')}`,
+      };
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ name: manifest.name, 'dist-tags': { latest: manifest.version }, versions: { [manifest.version]: { ...manifest, dist } } }));
+    } else if (path === `/${manifest.name}/-/${file}`) {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.end(tgz);
+    } else {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end('{"error":"not found"}');
+    }
+  });
+  await new Promise((resolve, reject) => server.listen(0, '127.0.0.1', resolve).once('error', reject));
+  atCleanup(() => {
+    server.closeAllConnections();
+    return new Promise((resolve) => server.close(resolve));
+  });
+  url = `http://127.0.0.1:${server.address().port}`;
+  return { url, name: manifest.name, version: manifest.version };
+}
+
 /** A 127.0.0.1 URL nothing listens on (a port just bound and released). */
 async function deadUrl() {
   const server = createServer();
@@ -175,6 +221,7 @@ let browser; // playwright persistent context, started on first use
 
 /** A throwaway project with the packed tarball installed and the named fixtures copied in. */
 async function project(name, fixtureFiles) {
+  if (stopping) throw new Error('stopping');
   const dir = join(work, name);
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'package.json'), JSON.stringify({ name: `packaging-${name}`, private: true, version: '0.0.0' }));
@@ -193,6 +240,7 @@ function resultsFrom(stdout) {
 }
 
 async function chromiumPage(url) {
+  if (stopping) throw new Error('stopping');
   if (!browser) {
     const { chromium } = createRequire(join(tools, 'noop.js'))('playwright-core');
     const userDataDir = await mkdtemp(join(work, 'chromium-profile-'));
@@ -263,6 +311,27 @@ const runtimes = {
     const denoDir = join(work, 'deno-dir');
     const env = { DENO_DIR: denoDir, DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1', NO_COLOR: '1' };
     // Only network access to the emulator: loading the package must need no --allow-read/env.
+    const args = ['run', '--allow-net=127.0.0.1', 'deno.js', JSON.stringify(scenarioEnv())];
+    return resultsFrom((await run(toolBin('deno'), args, { cwd: dir, env })).stdout);
+  },
+
+  // Deno the usual way: `npm:` specifiers (here through deno.json's import map) fetched into
+  // Deno's own cache, no node_modules; the registry is a local one serving the tarball.
+  async 'deno-npm'() {
+    if (stopping) throw new Error('stopping');
+    const registry = await npmRegistry(tarball);
+    const dir = join(work, 'deno-npm');
+    await mkdir(dir);
+    for (const f of ['scenario.mjs', 'deno.js']) await cp(join(fixtures, f), join(dir, f));
+    const imports = { [registry.name]: `npm:${registry.name}@${registry.version}` };
+    await writeFile(join(dir, 'deno.json'), JSON.stringify({ imports, nodeModulesDir: 'none' }));
+    const env = {
+      DENO_DIR: join(work, 'deno-npm-dir'),
+      NPM_CONFIG_REGISTRY: `${registry.url}/`,
+      DENO_NO_UPDATE_CHECK: '1',
+      DENO_NO_PROMPT: '1',
+      NO_COLOR: '1',
+    };
     const args = ['run', '--allow-net=127.0.0.1', 'deno.js', JSON.stringify(scenarioEnv())];
     return resultsFrom((await run(toolBin('deno'), args, { cwd: dir, env })).stdout);
   },
@@ -394,6 +463,7 @@ async function main() {
 
   const summary = [];
   for (const name of selected) {
+    if (stopping) break;
     const started = Date.now();
     let results;
     try {
@@ -404,9 +474,10 @@ async function main() {
     for (const r of results.filter((r) => !r.ok)) console.log(`  ✗ ${name}: ${r.name}\n${indent(r.error)}`);
     const passed = results.filter((r) => r.ok).length;
     const failed = results.length - passed;
-    summary.push({ name, passed, failed });
-    console.log(`${name}: ${passed} passed, ${failed} failed (${((Date.now() - started) / SECOND).toFixed(1)}s)`);
+    summary.push({ name, passed, failed, secs: (Date.now() - started) / SECOND });
+    console.log(`${name}: ${passed} passed, ${failed} failed`);
   }
+  console.log(`  (seconds: ${summary.map((s) => `${s.name} ${s.secs.toFixed(1)}`).join(', ')})`);
   const passed = summary.reduce((n, s) => n + s.passed, 0);
   const failed = summary.reduce((n, s) => n + s.failed, 0);
   const empty = summary.filter((s) => s.passed + s.failed === 0).map((s) => s.name);
@@ -416,6 +487,21 @@ async function main() {
 }
 
 const indent = (s) => String(s).split('\n').map((l) => `      ${l}`).join('\n');
+
+// Past this, something hangs that no inner timeout caught: clean up and fail.
+const watchdog = setTimeout(async () => {
+  console.log(`packaging: still running after ${WHOLE_RUN_TIMEOUT / SECOND}s, giving up`);
+  console.log('packaging: 0 passed, 1 failed');
+  await withTimeout(cleanup(), 20 * SECOND, 'cleanup').catch(() => {});
+  process.exit(1);
+}, WHOLE_RUN_TIMEOUT);
+watchdog.unref();
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, async () => {
+    await withTimeout(cleanup(), 20 * SECOND, 'cleanup').catch(() => {});
+    process.exit(1);
+  });
+}
 
 let ok = false;
 try {
