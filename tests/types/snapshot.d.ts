@@ -1809,7 +1809,7 @@ export class PagesSource {
     /**
      * A new iterator over pages (the argument is the iterable itself, unused).
      */
-    iterator(_iterable: any): PagesIterator;
+    iterator(_iterable: unknown): PagesIterator;
 }
 
 /**
