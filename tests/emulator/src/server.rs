@@ -469,7 +469,9 @@ async fn handle_inner(app: Arc<App>, req: Request<Incoming>) -> SvcResult {
     if let Ok(mut guard) = app.request_log.lock() {
         if let Some(file) = guard.as_mut() {
             use std::io::Write;
-            let _ = writeln!(file, "{log_entry}");
+            // One write per line: several emulators may append to the same file, and O_APPEND
+            // keeps a single write whole.
+            let _ = file.write_all(format!("{log_entry}\n").as_bytes());
         }
     }
     let action = app.with(&acct_key, |a| {
