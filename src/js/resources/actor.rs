@@ -6,7 +6,8 @@ use wasm_bindgen::prelude::*;
 use super::actor_version::{ActorVersionClient, ActorVersionCollectionClient};
 use super::build::{BuildClient, BuildCollectionClient};
 use super::job::{
-    delete_quietly, input_body, shaped, start_query, sub_resource, wait_secs, ACTOR_START_OPTIONS,
+    delete_quietly, input_body, run_sync, shaped, start_query, sub_resource, wait_secs,
+    ACTOR_START_OPTIONS, SYNC_ITEM_OPTIONS,
 };
 use super::run::{last_run, start_and_wait, RunClient, RunCollectionClient};
 use super::webhook_collection::WebhookCollectionClient;
@@ -151,6 +152,28 @@ export interface ActorCallOptions extends Omit<ActorStartOptions, "waitForFinish
     log?: null | "default" | object;
 }
 
+/** Options of `runSync` (not in the official client). */
+export interface ActorRunSyncOptions extends Omit<ActorStartOptions, "waitForFinish"> {
+    /** The record to answer with. @default "OUTPUT" */
+    outputRecordKey?: string;
+}
+
+/** Options of `runSyncGetDatasetItems` (not in the official client): the run's options and
+ * the dataset item filters of `listItems`. */
+export interface ActorRunSyncGetDatasetItemsOptions extends Omit<ActorStartOptions, "waitForFinish"> {
+    clean?: boolean;
+    desc?: boolean;
+    fields?: string[];
+    omit?: string[];
+    flatten?: string[];
+    unwind?: string | string[];
+    skipEmpty?: boolean;
+    skipHidden?: boolean;
+    view?: string;
+    offset?: number;
+    limit?: number;
+}
+
 export interface ActorValidateInputOptions extends CallOptions {
     build?: string;
     contentType?: string;
@@ -285,6 +308,45 @@ impl ActorClient {
                 secs,
                 o.signal()?,
             )))
+        })
+    }
+
+    /// Runs the Actor and resolves to its `OUTPUT` record (or `outputRecordKey`) in one
+    /// request (`…/run-sync`, not in the official client): JSON parsed, text as a string, other
+    /// content as bytes, `undefined` when the run wrote none. The platform waits at most 300 s
+    /// (then 408); a run that does not succeed rejects. No `input` → `GET`.
+    #[wasm_bindgen(js_name = runSync, unchecked_return_type = "Promise<unknown>")]
+    pub fn run_sync(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "unknown")] input: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ActorRunSyncOptions")] options: JsValue,
+    ) -> Promise {
+        rejecting(|| {
+            const M: &str = "ActorClient.runSync";
+            let o = Opts::new(&options, M, &sync_options(&["outputRecordKey"]))?;
+            let (body, ct) = input_body(&input, o.string("contentType")?)?;
+            run_sync(&self.r, "run-sync", body, ct, &o, false, M)
+        })
+    }
+
+    /// Runs the Actor and resolves to the items of its default dataset in one request
+    /// (`…/run-sync-get-dataset-items`, not in the official client), filtered as `listItems`.
+    /// The platform waits at most 300 s (then 408); a run that does not succeed rejects.
+    #[wasm_bindgen(
+        js_name = runSyncGetDatasetItems,
+        unchecked_return_type = "Promise<DatasetItem[]>"
+    )]
+    pub fn run_sync_get_dataset_items(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "unknown")] input: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ActorRunSyncGetDatasetItemsOptions")]
+        options: JsValue,
+    ) -> Promise {
+        rejecting(|| {
+            const M: &str = "ActorClient.runSyncGetDatasetItems";
+            let o = Opts::new(&options, M, &sync_options(SYNC_ITEM_OPTIONS))?;
+            let (body, ct) = input_body(&input, o.string("contentType")?)?;
+            run_sync(&self.r, "run-sync-get-dataset-items", body, ct, &o, true, M)
         })
     }
 
@@ -430,6 +492,17 @@ impl ActorClient {
         req.content_type = ct;
         Ok((req, body))
     }
+}
+
+/// The options of `runSync*`: those of `start` but `waitForFinish`, and `extra`.
+fn sync_options(extra: &[&'static str]) -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = ACTOR_START_OPTIONS
+        .iter()
+        .copied()
+        .filter(|k| *k != "waitForFinish")
+        .collect();
+    v.extend_from_slice(extra);
+    v
 }
 
 /// The account's Actors.

@@ -32,7 +32,7 @@ const ITEM_FILTERS: &[&str] = &[
     "signature",
 ];
 
-fn item_filters(o: &Opts) -> Result<Query, JsValue> {
+pub(crate) fn item_filters(o: &Opts) -> Result<Query, JsValue> {
     let mut q = Query::new();
     q.opt("clean", o.bool("clean")?)
         .opt("desc", o.bool("desc")?)

@@ -252,3 +252,67 @@ pub fn list_whole(
         Pagination::Offset(OffsetPager::new(None, None, None)),
     )
 }
+
+/// The dataset options `runSyncGetDatasetItems` takes besides the start options.
+pub const SYNC_ITEM_OPTIONS: &[&str] = &[
+    "clean",
+    "desc",
+    "fields",
+    "omit",
+    "flatten",
+    "unwind",
+    "skipEmpty",
+    "skipHidden",
+    "view",
+    "offset",
+    "limit",
+];
+
+/// `runSync` / `runSyncGetDatasetItems` of Actors and tasks (not in the official client; the
+/// spec's `…/run-sync` and `…/run-sync-get-dataset-items`): one request that runs and waits
+/// (at most 300 s on the platform), answered with the run's `outputRecordKey` record (JSON
+/// parsed, text as a string, else bytes; `undefined` when there is none) or its dataset items.
+/// No body → `GET`, a body → `POST`. `q` holds the start query ([`start_query`] without
+/// `waitForFinish`); `items` adds the dataset filters, otherwise `outputRecordKey`. A timeout is
+/// not retried: a retry would start a second run.
+pub fn run_sync(
+    r: &super::Resource,
+    tail: &'static str,
+    body: Option<JsValue>,
+    content_type: Option<String>,
+    o: &Opts,
+    items: bool,
+    m: &'static str,
+) -> Result<js_sys::Promise, JsValue> {
+    use crate::core::request::{Method, ResponseKind, TimeoutTier};
+    let mut q = start_query(o, m)?;
+    if items {
+        q.inherit(&super::dataset::item_filters(o)?);
+        q.opt("offset", o.uint("offset")?)
+            .opt("limit", o.uint("limit")?);
+    } else {
+        q.opt("outputRecordKey", o.string("outputRecordKey")?);
+    }
+    let method = if body.is_some() {
+        Method::Post
+    } else {
+        Method::Get
+    };
+    let mut req = r
+        .request(method, &[tail], m)
+        .query(q)
+        .tier(TimeoutTier::Long)
+        .no_timeout_retries()
+        .response(ResponseKind::Auto);
+    if body.is_some() {
+        req.content_type = content_type;
+    }
+    let client = r.client.clone();
+    let signal = o.signal()?;
+    Ok(super::spawn(async move {
+        Ok(client
+            .call(&req, body.as_ref(), signal.as_ref())
+            .await?
+            .body)
+    }))
+}

@@ -65,6 +65,15 @@ export interface KeyValueClientListKeysOptions extends CallOptions {
     signature?: string;
 }
 
+/** Options of `downloadRecords` (not in the official client). */
+export interface KeyValueStoreDownloadRecordsOptions extends CallOptions {
+    /** Only the records of this collection (from the store's schema). */
+    collection?: string;
+    /** Only the records whose key starts with this. */
+    prefix?: string;
+    signature?: string;
+}
+
 export interface KeyValueListItem {
     key: string;
     size: number;
@@ -273,6 +282,35 @@ impl KeyValueStoreClient {
                 next_field: "nextExclusiveStartKey",
             },
         ))
+    }
+
+    /// Every record (or those of `collection` / whose key starts with `prefix`) as one ZIP
+    /// archive, one file per key, as bytes (`GET …/records`, not in the official client).
+    #[wasm_bindgen(js_name = downloadRecords, unchecked_return_type = "Promise<Uint8Array>")]
+    pub fn download_records(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "KeyValueStoreDownloadRecordsOptions")]
+        options: JsValue,
+    ) -> Promise {
+        rejecting(|| {
+            const M: &str = "KeyValueStoreClient.downloadRecords";
+            let o = Opts::new(&options, M, &["collection", "prefix", "signature"])?;
+            let mut q = Query::new();
+            q.opt("collection", o.string("collection")?)
+                .opt("prefix", o.string("prefix")?)
+                .opt("signature", o.string("signature")?);
+            let req = self
+                .r
+                .request(Method::Get, &["records"], M)
+                .tier(TimeoutTier::Long)
+                .query(q)
+                .response(ResponseKind::Bytes);
+            let client = self.r.client.clone();
+            let signal = o.signal()?;
+            Ok(spawn(async move {
+                Ok(client.call(&req, None, signal.as_ref()).await?.body)
+            }))
+        })
     }
 
     /// `true` when the record exists (a `HEAD` request; the value is not downloaded).

@@ -3,7 +3,10 @@
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
-use super::job::{delete_quietly, start_query, sub_resource, wait_secs, TASK_START_OPTIONS};
+use super::job::{
+    delete_quietly, run_sync, start_query, sub_resource, wait_secs, SYNC_ITEM_OPTIONS,
+    TASK_START_OPTIONS,
+};
 use super::run::{last_run, start_and_wait, RunClient, RunCollectionClient};
 use super::webhook_collection::WebhookCollectionClient;
 use super::{get_object, json_body, list_collection, rejecting, send_object, spawn, Resource};
@@ -77,8 +80,54 @@ export interface TaskCallOptions extends Omit<TaskStartOptions, "waitForFinish">
     waitSecs?: number;
 }
 
+/** Options of `runSync` (not in the official client). */
+export interface TaskRunSyncOptions extends Omit<TaskStartOptions, "waitForFinish"> {
+    /** The record to answer with. @default "OUTPUT" */
+    outputRecordKey?: string;
+}
+
+/** Options of `runSyncGetDatasetItems` (not in the official client): the run's options and
+ * the dataset item filters of `listItems`. */
+export interface TaskRunSyncGetDatasetItemsOptions extends Omit<TaskStartOptions, "waitForFinish"> {
+    clean?: boolean;
+    desc?: boolean;
+    fields?: string[];
+    omit?: string[];
+    flatten?: string[];
+    unwind?: string | string[];
+    skipEmpty?: boolean;
+    skipHidden?: boolean;
+    view?: string;
+    offset?: number;
+    limit?: number;
+}
+
 export interface TaskCollectionListOptions extends ListOptions {}
 "#;
+
+/// A task's input override as a JSON body: an object, or nothing.
+fn task_input(input: &JsValue, m: &str) -> Result<Option<JsValue>, JsValue> {
+    if input.is_undefined() || input.is_null() {
+        Ok(None)
+    } else if input.is_object() && !js_sys::Array::is_array(input) {
+        Ok(Some(json_body(input)?))
+    } else {
+        Err(type_error(&format!(
+            "{m}: input must be an object (it overrides the task's input)"
+        )))
+    }
+}
+
+/// The options of `runSync*`: those of `start` but `waitForFinish`, and `extra`.
+fn sync_options(extra: &[&'static str]) -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = TASK_START_OPTIONS
+        .iter()
+        .copied()
+        .filter(|k| *k != "waitForFinish")
+        .collect();
+    v.extend_from_slice(extra);
+    v
+}
 
 /// One saved task, by id or `username/name`.
 #[wasm_bindgen]
@@ -93,15 +142,7 @@ impl TaskClient {
         o: &Opts,
         m: &'static str,
     ) -> Result<(ApiRequest, Option<JsValue>), JsValue> {
-        let body = if input.is_undefined() || input.is_null() {
-            None
-        } else if input.is_object() && !js_sys::Array::is_array(input) {
-            Some(json_body(input)?)
-        } else {
-            return Err(type_error(&format!(
-                "{m}: input must be an object (it overrides the task's input)"
-            )));
-        };
+        let body = task_input(input, m)?;
         let q = start_query(o, m)?;
         let mut req = self.r.request(Method::Post, &["runs"], m).query(q);
         req.content_type = Some("application/json".into());
@@ -243,6 +284,46 @@ impl TaskClient {
         })
     }
 
+    /// Runs the task and resolves to its `OUTPUT` record (or `outputRecordKey`) in one
+    /// request (`…/run-sync`, not in the official client): JSON parsed, text as a string, other
+    /// content as bytes, `undefined` when the run wrote none. `input` (an object) overrides
+    /// fields of the task's input; none → `GET`. A run that does not succeed rejects.
+    #[wasm_bindgen(js_name = runSync, unchecked_return_type = "Promise<unknown>")]
+    pub fn run_sync(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "TaskInput")] input: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "TaskRunSyncOptions")] options: JsValue,
+    ) -> Promise {
+        rejecting(|| {
+            const M: &str = "TaskClient.runSync";
+            let o = Opts::new(&options, M, &sync_options(&["outputRecordKey"]))?;
+            let body = task_input(&input, M)?;
+            let ct = Some("application/json".to_string());
+            run_sync(&self.r, "run-sync", body, ct, &o, false, M)
+        })
+    }
+
+    /// Runs the task and resolves to the items of its default dataset in one request
+    /// (`…/run-sync-get-dataset-items`, not in the official client), filtered as `listItems`.
+    /// A run that does not succeed rejects.
+    #[wasm_bindgen(
+        js_name = runSyncGetDatasetItems,
+        unchecked_return_type = "Promise<DatasetItem[]>"
+    )]
+    pub fn run_sync_get_dataset_items(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "TaskInput")] input: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "TaskRunSyncGetDatasetItemsOptions")]
+        options: JsValue,
+    ) -> Promise {
+        rejecting(|| {
+            const M: &str = "TaskClient.runSyncGetDatasetItems";
+            let o = Opts::new(&options, M, &sync_options(SYNC_ITEM_OPTIONS))?;
+            let body = task_input(&input, M)?;
+            let ct = Some("application/json".to_string());
+            run_sync(&self.r, "run-sync-get-dataset-items", body, ct, &o, true, M)
+        })
+    }
     /// The task's saved input as the API returns it, or `undefined` when the task does not
     /// exist.
     #[wasm_bindgen(js_name = getInput, unchecked_return_type = "Promise<TaskInput | undefined>")]
