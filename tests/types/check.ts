@@ -202,6 +202,14 @@ async function actors(): Promise<void> {
     await a.version('0.1').envVars().create({ name: 'N', value: 'v', isSecret: true });
     await a.version('0.1').envVar('N').delete();
     const hooks: PaginatedList<WebhookListItem> = await a.webhooks().list();
+    // Beyond the official client: …/run-sync and …/run-sync-get-dataset-items.
+    const output: unknown = await a.runSync({ a: 1 }, { memory: 256, outputRecordKey: 'OUT', contentType: 'application/json' });
+    await a.runSync();
+    const synced: DatasetItem[] = await a.runSyncGetDatasetItems(undefined, { limit: 10, fields: ['a'], unwind: 'b', clean: true, timeout: 60 });
+    // @ts-expect-error runSync takes no waitForFinish (the request waits by itself)
+    await a.runSync({}, { waitForFinish: 10 });
+    // @ts-expect-error outputRecordKey is an option of runSync only
+    await a.runSyncGetDatasetItems({}, { outputRecordKey: 'X' });
 }
 
 async function buildsAndRuns(): Promise<void> {
@@ -248,9 +256,17 @@ async function tasks(): Promise<void> {
     const last: ActorRun | undefined = await t.lastRun({ status: 'SUCCEEDED' }).get();
     const runs: PaginatedList<ActorRun> = await t.runs().list();
     const hooks: PaginatedList<WebhookListItem> = await t.webhooks().list();
+    const output: unknown = await t.runSync({ count: 1 }, { outputRecordKey: 'OUTPUT', build: 'latest' });
+    const synced: DatasetItem[] = await t.runSyncGetDatasetItems(undefined, { offset: 1, desc: true });
+    // @ts-expect-error a task's input is an object (it overrides the task's input)
+    await t.runSync('text');
 }
 
 async function runStorages(): Promise<void> {
     const out = await client.run('R').keyValueStore().getRecord('OUTPUT');
+    const zip: Uint8Array = await client.keyValueStore('S').downloadRecords({ prefix: 'p', collection: 'c', signal: ac.signal });
+    await client.task('T').lastRun({ origin: 'API' }).keyValueStore().downloadRecords();
+    // @ts-expect-error downloadRecords takes no limit
+    await client.keyValueStore('S').downloadRecords({ limit: 1 });
     await client.run('R').requestQueue().listHead();
 }

@@ -595,6 +595,28 @@ export interface ActorCallOptions extends Omit<ActorStartOptions, "waitForFinish
     log?: null | "default" | object;
 }
 
+/** Options of `runSync` (not in the official client). */
+export interface ActorRunSyncOptions extends Omit<ActorStartOptions, "waitForFinish"> {
+    /** The record to answer with. @default "OUTPUT" */
+    outputRecordKey?: string;
+}
+
+/** Options of `runSyncGetDatasetItems` (not in the official client): the run's options and
+ * the dataset item filters of `listItems`. */
+export interface ActorRunSyncGetDatasetItemsOptions extends Omit<ActorStartOptions, "waitForFinish"> {
+    clean?: boolean;
+    desc?: boolean;
+    fields?: string[];
+    omit?: string[];
+    flatten?: string[];
+    unwind?: string | string[];
+    skipEmpty?: boolean;
+    skipHidden?: boolean;
+    view?: string;
+    offset?: number;
+    limit?: number;
+}
+
 export interface ActorValidateInputOptions extends CallOptions {
     build?: string;
     contentType?: string;
@@ -841,6 +863,15 @@ export interface KeyValueClientListKeysOptions extends CallOptions {
     signature?: string;
 }
 
+/** Options of `downloadRecords` (not in the official client). */
+export interface KeyValueStoreDownloadRecordsOptions extends CallOptions {
+    /** Only the records of this collection (from the store's schema). */
+    collection?: string;
+    /** Only the records whose key starts with this. */
+    prefix?: string;
+    signature?: string;
+}
+
 export interface KeyValueListItem {
     key: string;
     size: number;
@@ -1018,6 +1049,28 @@ export interface TaskStartOptions extends CallOptions {
 export interface TaskCallOptions extends Omit<TaskStartOptions, "waitForFinish"> {
     /** How long to wait for the run; it is returned as it is then. @default 999999 */
     waitSecs?: number;
+}
+
+/** Options of `runSync` (not in the official client). */
+export interface TaskRunSyncOptions extends Omit<TaskStartOptions, "waitForFinish"> {
+    /** The record to answer with. @default "OUTPUT" */
+    outputRecordKey?: string;
+}
+
+/** Options of `runSyncGetDatasetItems` (not in the official client): the run's options and
+ * the dataset item filters of `listItems`. */
+export interface TaskRunSyncGetDatasetItemsOptions extends Omit<TaskStartOptions, "waitForFinish"> {
+    clean?: boolean;
+    desc?: boolean;
+    fields?: string[];
+    omit?: string[];
+    flatten?: string[];
+    unwind?: string | string[];
+    skipEmpty?: boolean;
+    skipHidden?: boolean;
+    view?: string;
+    offset?: number;
+    limit?: number;
 }
 
 export interface TaskCollectionListOptions extends ListOptions {}
@@ -1313,6 +1366,19 @@ export class ActorClient {
      * filter carries to every call and sub-client: `lastRun({status}).dataset().listItems()`.
      */
     lastRun(options?: LastRunOptions): RunClient;
+    /**
+     * Runs the Actor and resolves to the items of its default dataset in one request
+     * (`…/run-sync-get-dataset-items`, not in the official client), filtered as `listItems`.
+     * The platform waits at most 300 s (then 408); a run that does not succeed rejects.
+     */
+    runSyncGetDatasetItems(input?: unknown, options?: ActorRunSyncGetDatasetItemsOptions): Promise<DatasetItem[]>;
+    /**
+     * Runs the Actor and resolves to its `OUTPUT` record (or `outputRecordKey`) in one
+     * request (`…/run-sync`, not in the official client): JSON parsed, text as a string, other
+     * content as bytes, `undefined` when the run wrote none. The platform waits at most 300 s
+     * (then 408); a run that does not succeed rejects. No `input` → `GET`.
+     */
+    runSync(input?: unknown, options?: ActorRunSyncOptions): Promise<unknown>;
     /**
      * The Actor's runs.
      */
@@ -1702,6 +1768,11 @@ export class KeyValueStoreClient {
      */
     delete(options?: CallOptions): Promise<void>;
     /**
+     * Every record (or those of `collection` / whose key starts with `prefix`) as one ZIP
+     * archive, one file per key, as bytes (`GET …/records`, not in the official client).
+     */
+    downloadRecords(options?: KeyValueStoreDownloadRecordsOptions): Promise<Uint8Array>;
+    /**
      * The record's public URL (`{publicBaseUrl}/v2/key-value-stores/{id}/records/{key}`),
      * signed with the store's `urlSigningSecretKey` when the token can read it.
      */
@@ -2079,6 +2150,19 @@ export class TaskClient {
      */
     publish(options?: CallOptions): Promise<Task>;
     /**
+     * Runs the task and resolves to the items of its default dataset in one request
+     * (`…/run-sync-get-dataset-items`, not in the official client), filtered as `listItems`.
+     * A run that does not succeed rejects.
+     */
+    runSyncGetDatasetItems(input?: TaskInput, options?: TaskRunSyncGetDatasetItemsOptions): Promise<DatasetItem[]>;
+    /**
+     * Runs the task and resolves to its `OUTPUT` record (or `outputRecordKey`) in one
+     * request (`…/run-sync`, not in the official client): JSON parsed, text as a string, other
+     * content as bytes, `undefined` when the run wrote none. `input` (an object) overrides
+     * fields of the task's input; none → `GET`. A run that does not succeed rejects.
+     */
+    runSync(input?: TaskInput, options?: TaskRunSyncOptions): Promise<unknown>;
+    /**
      * The task's runs.
      */
     runs(): RunCollectionClient;
@@ -2251,6 +2335,8 @@ export interface InitOutput {
     readonly actorclient_delete: (a: number, b: any) => any;
     readonly actorclient_get: (a: number, b: any) => any;
     readonly actorclient_lastRun: (a: number, b: any) => [number, number, number];
+    readonly actorclient_runSync: (a: number, b: any, c: any) => any;
+    readonly actorclient_runSyncGetDatasetItems: (a: number, b: any, c: any) => any;
     readonly actorclient_runs: (a: number) => number;
     readonly actorclient_start: (a: number, b: any, c: any) => any;
     readonly actorclient_update: (a: number, b: any, c: any) => any;
@@ -2321,6 +2407,7 @@ export interface InitOutput {
     readonly keyvaluestoreclient_createKeysPublicUrl: (a: number, b: any) => any;
     readonly keyvaluestoreclient_delete: (a: number, b: any) => any;
     readonly keyvaluestoreclient_deleteRecord: (a: number, b: any, c: any) => any;
+    readonly keyvaluestoreclient_downloadRecords: (a: number, b: any) => any;
     readonly keyvaluestoreclient_get: (a: number, b: any) => any;
     readonly keyvaluestoreclient_getRecord: (a: number, b: any, c: any) => any;
     readonly keyvaluestoreclient_getRecordPublicUrl: (a: number, b: any, c: any) => any;
@@ -2383,6 +2470,8 @@ export interface InitOutput {
     readonly taskclient_getInput: (a: number, b: any) => any;
     readonly taskclient_lastRun: (a: number, b: any) => [number, number, number];
     readonly taskclient_publish: (a: number, b: any) => any;
+    readonly taskclient_runSync: (a: number, b: any, c: any) => any;
+    readonly taskclient_runSyncGetDatasetItems: (a: number, b: any, c: any) => any;
     readonly taskclient_runs: (a: number) => number;
     readonly taskclient_start: (a: number, b: any, c: any) => any;
     readonly taskclient_unpublish: (a: number, b: any) => any;
