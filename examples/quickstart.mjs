@@ -1,4 +1,5 @@
-// Quickstart: create a dataset, push 10,000 items, page through them with `for await`.
+// Quickstart: create a dataset, push 10,000 items, page through them with `for await`, then run
+// an Actor and read what it produced.
 // Run it with `pkg-scripts/quickstart` (starts a local Apify API emulator), or against the real
 // API: APIFY_TOKEN=... node examples/quickstart.mjs
 import { ApifyClient } from 'apify-client-wasm';
@@ -9,7 +10,7 @@ const client = new ApifyClient({
 });
 const ms = (t0) => `${(performance.now() - t0).toFixed(0)} ms`;
 
-// 1. A fresh dataset (unnamed datasets are cleaned up by the platform after 7 days).
+// 1. A fresh dataset.
 let t0 = performance.now();
 const { id } = await client.datasets().getOrCreate();
 const dataset = client.dataset(id);
@@ -38,9 +39,20 @@ try {
     sum += item.n;
   }
   console.log(`iterated ${count} items (sum of n = ${sum}) in ${ms(t0)}`);
-  console.log('client stats:', client.stats);
 } finally {
   // 5. Clean up what we created.
   await dataset.delete();
   console.log(`deleted dataset ${id}`);
 }
+
+// 6. Run an Actor with an input and wait for it: `call()` starts the run and polls until it ends.
+t0 = performance.now();
+const run = await client.actor('apify/hello-world').call({ message: 'Hello from apify-client-wasm' }, { waitSecs: 120 });
+console.log(`run ${run.id} of apify/hello-world finished ${run.status} in ${ms(t0)}`);
+
+// 7. Read what it produced: its default dataset and its OUTPUT record.
+const { items } = await client.dataset(run.defaultDatasetId).listItems();
+console.log(`its dataset holds ${items.length} item(s), e.g. ${JSON.stringify(items[0])}`);
+const output = await client.keyValueStore(run.defaultKeyValueStoreId).getRecord('OUTPUT');
+console.log(`its OUTPUT record (${output?.contentType}): ${JSON.stringify(output?.value)}`);
+console.log('client stats:', client.stats);
