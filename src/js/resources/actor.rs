@@ -11,8 +11,10 @@ use super::job::{
 };
 use super::run::{last_run, start_and_wait, RunClient, RunCollectionClient};
 use super::webhook_collection::WebhookCollectionClient;
-use super::{get_object, json_body, list_collection, rejecting, send_object, spawn, Resource};
+use super::{get_resource, update_resource};
+use super::{json_body, list_collection, rejecting, send_object, spawn, Resource};
 use crate::core::request::Method;
+use crate::core::request::TimeoutTier;
 use crate::core::url::Query;
 use crate::js::client::ApifyClient;
 use crate::js::convert::get;
@@ -206,12 +208,12 @@ impl ActorClient {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            const M: &str = "ActorClient.get";
-            let o = Opts::new(&options, M, &[])?;
-            let req = self.r.request(Method::Get, &[], M);
-            Ok(get_object(&self.r, req, o.signal()?))
-        })
+        get_resource(
+            &self.r,
+            &options,
+            "ActorClient.get",
+            TimeoutTier::ClientDefault,
+        )
     }
 
     /// Updates the Actor's settings.
@@ -222,23 +224,13 @@ impl ActorClient {
         new_fields: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            const M: &str = "ActorClient.update";
-            let o = Opts::new(&options, M, &[])?;
-            if !new_fields.is_object() {
-                return Err(type_error(&format!("{M}: newFields must be an object")));
-            }
-            let req = self
-                .r
-                .request(Method::Put, &[], M)
-                .content_type("application/json");
-            Ok(send_object(
-                &self.r,
-                req,
-                Some(json_body(&new_fields)?),
-                o.signal()?,
-            ))
-        })
+        update_resource(
+            &self.r,
+            &new_fields,
+            &options,
+            "ActorClient.update",
+            TimeoutTier::ClientDefault,
+        )
     }
 
     /// Deletes the Actor (resolves also when it was already gone).

@@ -3,10 +3,12 @@
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
+use super::delete_resource;
 use super::job::{sub_resource, wait_for_job, wait_secs};
 use super::log::LogClient;
-use super::{get_object, rejecting, send_empty, send_object, spawn, Resource};
+use super::{get_object, rejecting, send_object, spawn, Resource};
 use crate::core::request::Method;
+use crate::core::request::TimeoutTier;
 use crate::js::client::ApifyClient;
 use crate::js::opts::{required_string, Opts};
 
@@ -110,12 +112,12 @@ impl BuildClient {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            const M: &str = "BuildClient.delete";
-            let o = Opts::new(&options, M, &[])?;
-            let req = self.r.request(Method::Delete, &[], M);
-            Ok(send_empty(&self.r, req, None, o.signal()?))
-        })
+        delete_resource(
+            &self.r,
+            &options,
+            "BuildClient.delete",
+            TimeoutTier::ClientDefault,
+        )
     }
 
     /// The OpenAPI definition of the built Actor, as the API returns it (not unwrapped).

@@ -5,7 +5,8 @@ use std::rc::Rc;
 use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
 
-use super::{get_object, json_body, rejecting, send_empty, send_object, spawn, Resource};
+use super::{delete_resource, get_resource, update_resource};
+use super::{json_body, rejecting, send_empty, spawn, Resource};
 use crate::core::paginate::OffsetPager;
 use crate::core::request::{Method, ResponseKind, TimeoutTier};
 use crate::core::url::Query;
@@ -63,12 +64,7 @@ impl DatasetClient {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            const M: &str = "DatasetClient.get";
-            let o = Opts::new(&options, M, &[])?;
-            let req = self.r.request(Method::Get, &[], M).tier(TimeoutTier::Small);
-            Ok(get_object(&self.r, req, o.signal()?))
-        })
+        get_resource(&self.r, &options, "DatasetClient.get", TimeoutTier::Small)
     }
 
     /// Updates the dataset's `name`, `title` or `generalAccess`.
@@ -79,24 +75,13 @@ impl DatasetClient {
         new_fields: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            const M: &str = "DatasetClient.update";
-            let o = Opts::new(&options, M, &[])?;
-            if !new_fields.is_object() {
-                return Err(type_error(&format!("{M}: newFields must be an object")));
-            }
-            let req = self
-                .r
-                .request(Method::Put, &[], M)
-                .tier(TimeoutTier::Small)
-                .content_type("application/json");
-            Ok(send_object(
-                &self.r,
-                req,
-                Some(json_body(&new_fields)?),
-                o.signal()?,
-            ))
-        })
+        update_resource(
+            &self.r,
+            &new_fields,
+            &options,
+            "DatasetClient.update",
+            TimeoutTier::Small,
+        )
     }
 
     /// Deletes the dataset.
@@ -105,15 +90,12 @@ impl DatasetClient {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            const M: &str = "DatasetClient.delete";
-            let o = Opts::new(&options, M, &[])?;
-            let req = self
-                .r
-                .request(Method::Delete, &[], M)
-                .tier(TimeoutTier::Small);
-            Ok(send_empty(&self.r, req, None, o.signal()?))
-        })
+        delete_resource(
+            &self.r,
+            &options,
+            "DatasetClient.delete",
+            TimeoutTier::Small,
+        )
     }
 
     /// A page of items (`await`), or every item (`for await`), in pages of at most

@@ -6,9 +6,10 @@ use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
 use super::key_value_store_collection::KeyValueStoreCollectionClient;
+use super::{delete_resource, get_resource, update_resource};
 use super::{
-    get_object, hmac_signature, json_body, public_url, public_url_query, rejecting, send_empty,
-    send_object, spawn, storage_content_signature, storage_signing_key, Resource,
+    hmac_signature, json_body, public_url, public_url_query, rejecting, send_empty, spawn,
+    storage_content_signature, storage_signing_key, Resource,
 };
 use crate::core::paginate::TokenPager;
 use crate::core::request::{Method, ResponseKind, TimeoutTier};
@@ -165,12 +166,12 @@ impl KeyValueStoreClient {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            const M: &str = "KeyValueStoreClient.get";
-            let o = Opts::new(&options, M, &[])?;
-            let req = self.r.request(Method::Get, &[], M).tier(TimeoutTier::Small);
-            Ok(get_object(&self.r, req, o.signal()?))
-        })
+        get_resource(
+            &self.r,
+            &options,
+            "KeyValueStoreClient.get",
+            TimeoutTier::Small,
+        )
     }
 
     /// Updates the store's `name`, `title` or `generalAccess`.
@@ -180,24 +181,13 @@ impl KeyValueStoreClient {
         #[wasm_bindgen(unchecked_param_type = "KeyValueClientUpdateOptions")] new_fields: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            const M: &str = "KeyValueStoreClient.update";
-            let o = Opts::new(&options, M, &[])?;
-            if !new_fields.is_object() {
-                return Err(type_error(&format!("{M}: newFields must be an object")));
-            }
-            let req = self
-                .r
-                .request(Method::Put, &[], M)
-                .tier(TimeoutTier::Long)
-                .content_type("application/json");
-            Ok(send_object(
-                &self.r,
-                req,
-                Some(json_body(&new_fields)?),
-                o.signal()?,
-            ))
-        })
+        update_resource(
+            &self.r,
+            &new_fields,
+            &options,
+            "KeyValueStoreClient.update",
+            TimeoutTier::Long,
+        )
     }
 
     /// Deletes the store.
@@ -206,15 +196,12 @@ impl KeyValueStoreClient {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            const M: &str = "KeyValueStoreClient.delete";
-            let o = Opts::new(&options, M, &[])?;
-            let req = self
-                .r
-                .request(Method::Delete, &[], M)
-                .tier(TimeoutTier::Small);
-            Ok(send_empty(&self.r, req, None, o.signal()?))
-        })
+        delete_resource(
+            &self.r,
+            &options,
+            "KeyValueStoreClient.delete",
+            TimeoutTier::Small,
+        )
     }
 
     /// A page of keys (`await`), or every key after `exclusiveStartKey` (`for await`),

@@ -38,7 +38,7 @@ use super::iter::{paginated, FetchPage, PageRequest, Pagination};
 use super::opts::Opts;
 use super::sys;
 use crate::core::paginate::OffsetPager;
-use crate::core::request::{ApiRequest, Method};
+use crate::core::request::{ApiRequest, Method, TimeoutTier};
 use crate::core::url::{encode_segment, safe_id, Query};
 
 /// Where a resource client points: the client, its path below `/v2`, and the query params it
@@ -105,6 +105,62 @@ pub fn json_body(value: &JsValue) -> Result<JsValue, JsValue> {
         ));
     }
     Ok(s)
+}
+
+/// `get()` of a resource client: the object, or `undefined` when it does not exist.
+pub fn get_resource(
+    r: &Resource,
+    options: &JsValue,
+    m: &'static str,
+    tier: TimeoutTier,
+) -> Promise {
+    rejecting(|| {
+        let o = Opts::new(options, m, &[])?;
+        let req = r.request(Method::Get, &[], m).tier(tier);
+        Ok(get_object(r, req, o.signal()?))
+    })
+}
+
+/// `update(newFields)` of a resource client: PUT as JSON, resolves to the updated object.
+pub fn update_resource(
+    r: &Resource,
+    new_fields: &JsValue,
+    options: &JsValue,
+    m: &'static str,
+    tier: TimeoutTier,
+) -> Promise {
+    rejecting(|| {
+        let o = Opts::new(options, m, &[])?;
+        if !new_fields.is_object() {
+            return Err(super::opts::type_error(&format!(
+                "{m}: newFields must be an object"
+            )));
+        }
+        let req = r
+            .request(Method::Put, &[], m)
+            .tier(tier)
+            .content_type("application/json");
+        Ok(send_object(
+            r,
+            req,
+            Some(json_body(new_fields)?),
+            o.signal()?,
+        ))
+    })
+}
+
+/// `delete()` of a resource client: resolves to `undefined`.
+pub fn delete_resource(
+    r: &Resource,
+    options: &JsValue,
+    m: &'static str,
+    tier: TimeoutTier,
+) -> Promise {
+    rejecting(|| {
+        let o = Opts::new(options, m, &[])?;
+        let req = r.request(Method::Delete, &[], m).tier(tier);
+        Ok(send_empty(r, req, None, o.signal()?))
+    })
 }
 
 /// GET an object: `{data}` unwrapped, dates parsed, `undefined` when the record is missing.

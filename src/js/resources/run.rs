@@ -12,8 +12,10 @@ use super::key_value_store::KeyValueStoreClient;
 use super::log::LogClient;
 use super::request_queue::RequestQueueClient;
 use super::Resource;
-use super::{get_object, json_body, list_collection, rejecting, send_empty, send_object, spawn};
+use super::{delete_resource, update_resource};
+use super::{get_object, json_body, list_collection, rejecting, send_object, spawn};
 use crate::core::request::Method;
+use crate::core::request::TimeoutTier;
 use crate::core::url::Query;
 use crate::core::wait::default_idempotency_key;
 use crate::js::client::ApifyClient;
@@ -198,12 +200,12 @@ impl RunClient {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            const M: &str = "RunClient.delete";
-            let o = Opts::new(&options, M, &[])?;
-            let req = self.r.request(Method::Delete, &[], M);
-            Ok(send_empty(&self.r, req, None, o.signal()?))
-        })
+        delete_resource(
+            &self.r,
+            &options,
+            "RunClient.delete",
+            TimeoutTier::ClientDefault,
+        )
     }
 
     /// Transforms the running Actor into `targetActorId` (an id or `username/name`), which
@@ -252,23 +254,13 @@ impl RunClient {
         new_fields: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            const M: &str = "RunClient.update";
-            let o = Opts::new(&options, M, &[])?;
-            if !new_fields.is_object() {
-                return Err(type_error(&format!("{M}: newFields must be an object")));
-            }
-            let req = self
-                .r
-                .request(Method::Put, &[], M)
-                .content_type("application/json");
-            Ok(send_object(
-                &self.r,
-                req,
-                Some(json_body(&new_fields)?),
-                o.signal()?,
-            ))
-        })
+        update_resource(
+            &self.r,
+            &new_fields,
+            &options,
+            "RunClient.update",
+            TimeoutTier::ClientDefault,
+        )
     }
 
     /// Starts a finished run again, in the same storages, optionally with other settings.

@@ -3,8 +3,10 @@
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
-use super::{get_object, json_body, json_request, rejecting, send_empty, send_object, Resource};
+use super::{delete_resource, get_resource};
+use super::{get_object, json_body, json_request, rejecting, send_object, Resource};
 use crate::core::request::Method;
+use crate::core::request::TimeoutTier;
 use crate::js::client::ApifyClient;
 use crate::js::opts::{required_string, type_error, Opts};
 
@@ -21,12 +23,12 @@ impl ScheduleClient {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            const M: &str = "ScheduleClient.get";
-            let o = Opts::new(&options, M, &[])?;
-            let req = self.r.request(Method::Get, &[], M);
-            Ok(get_object(&self.r, req, o.signal()?))
-        })
+        get_resource(
+            &self.r,
+            &options,
+            "ScheduleClient.get",
+            TimeoutTier::ClientDefault,
+        )
     }
 
     /// Updates the given fields of the schedule and resolves to the whole updated schedule.
@@ -55,12 +57,12 @@ impl ScheduleClient {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            const M: &str = "ScheduleClient.delete";
-            let o = Opts::new(&options, M, &[])?;
-            let req = self.r.request(Method::Delete, &[], M);
-            Ok(send_empty(&self.r, req, None, o.signal()?))
-        })
+        delete_resource(
+            &self.r,
+            &options,
+            "ScheduleClient.delete",
+            TimeoutTier::ClientDefault,
+        )
     }
 
     /// The schedule's log: its invocations, oldest first, or `undefined` when the schedule

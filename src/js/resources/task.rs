@@ -3,13 +3,15 @@
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
+use super::get_resource;
 use super::job::{
     delete_quietly, run_sync, start_query, sub_resource, wait_secs, SYNC_ITEM_OPTIONS,
     TASK_START_OPTIONS,
 };
 use super::run::{last_run, start_and_wait, RunClient, RunCollectionClient};
 use super::webhook_collection::WebhookCollectionClient;
-use super::{get_object, json_body, list_collection, rejecting, send_object, spawn, Resource};
+use super::{json_body, list_collection, rejecting, send_object, spawn, Resource};
+use crate::core::request::TimeoutTier;
 use crate::core::request::{ApiRequest, Method};
 use crate::core::url::Query;
 use crate::js::client::ApifyClient;
@@ -178,12 +180,12 @@ impl TaskClient {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            const M: &str = "TaskClient.get";
-            let o = Opts::new(&options, M, &[])?;
-            let req = self.r.request(Method::Get, &[], M);
-            Ok(get_object(&self.r, req, o.signal()?))
-        })
+        get_resource(
+            &self.r,
+            &options,
+            "TaskClient.get",
+            TimeoutTier::ClientDefault,
+        )
     }
 
     /// Updates the task.

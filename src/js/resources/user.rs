@@ -3,8 +3,10 @@
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
+use super::get_resource;
 use super::{get_object, json_body, json_request, rejecting, send_empty, spawn, Resource};
 use crate::core::request::Method;
+use crate::core::request::TimeoutTier;
 use crate::js::client::ApifyClient;
 use crate::js::convert::{parse_dates_also, pluck_data};
 use crate::js::opts::{required_string, type_error, Opts};
@@ -182,12 +184,12 @@ impl UserClient {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            const M: &str = "UserClient.get";
-            let o = Opts::new(&options, M, &[])?;
-            let req = self.r.request(Method::Get, &[], M);
-            Ok(get_object(&self.r, req, o.signal()?))
-        })
+        get_resource(
+            &self.r,
+            &options,
+            "UserClient.get",
+            TimeoutTier::ClientDefault,
+        )
     }
 
     /// The usage of the current (or `date`'s) billing cycle, or `undefined` when there is

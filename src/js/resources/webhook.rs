@@ -4,8 +4,10 @@ use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
 use super::webhook_dispatch_collection::WebhookDispatchCollectionClient;
-use super::{get_object, json_body, json_request, rejecting, send_empty, send_object, Resource};
+use super::{delete_resource, get_resource};
+use super::{get_object, json_body, json_request, rejecting, send_object, Resource};
 use crate::core::request::Method;
+use crate::core::request::TimeoutTier;
 use crate::js::client::ApifyClient;
 use crate::js::opts::{required_string, type_error, Opts};
 
@@ -22,12 +24,12 @@ impl WebhookClient {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            const M: &str = "WebhookClient.get";
-            let o = Opts::new(&options, M, &[])?;
-            let req = self.r.request(Method::Get, &[], M);
-            Ok(get_object(&self.r, req, o.signal()?))
-        })
+        get_resource(
+            &self.r,
+            &options,
+            "WebhookClient.get",
+            TimeoutTier::ClientDefault,
+        )
     }
 
     /// Updates the given fields of the webhook and resolves to the whole updated webhook.
@@ -55,12 +57,12 @@ impl WebhookClient {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            const M: &str = "WebhookClient.delete";
-            let o = Opts::new(&options, M, &[])?;
-            let req = self.r.request(Method::Delete, &[], M);
-            Ok(send_empty(&self.r, req, None, o.signal()?))
-        })
+        delete_resource(
+            &self.r,
+            &options,
+            "WebhookClient.delete",
+            TimeoutTier::ClientDefault,
+        )
     }
 
     /// Dispatches a `TEST` event to the webhook's URL; resolves to the dispatch, or `undefined`

@@ -3,10 +3,11 @@
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
-use super::{get_object, rejecting, Resource};
-use crate::core::request::Method;
+use super::get_resource;
+use super::Resource;
+use crate::core::request::TimeoutTier;
 use crate::js::client::ApifyClient;
-use crate::js::opts::{required_string, Opts};
+use crate::js::opts::required_string;
 
 #[wasm_bindgen]
 pub struct WebhookDispatchClient {
@@ -22,12 +23,12 @@ impl WebhookDispatchClient {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            const M: &str = "WebhookDispatchClient.get";
-            let o = Opts::new(&options, M, &[])?;
-            let req = self.r.request(Method::Get, &[], M);
-            Ok(get_object(&self.r, req, o.signal()?))
-        })
+        get_resource(
+            &self.r,
+            &options,
+            "WebhookDispatchClient.get",
+            TimeoutTier::ClientDefault,
+        )
     }
 }
 
