@@ -55,4 +55,10 @@ const { items } = await client.dataset(run.defaultDatasetId).listItems();
 console.log(`its dataset holds ${items.length} item(s), e.g. ${JSON.stringify(items[0])}`);
 const output = await client.keyValueStore(run.defaultKeyValueStoreId).getRecord('OUTPUT');
 console.log(`its OUTPUT record (${output?.contentType}): ${JSON.stringify(output?.value)}`);
+
+// 8. Delete the run and its default storages, so that nothing we made is left behind.
+await client.dataset(run.defaultDatasetId).delete();
+await client.keyValueStore(run.defaultKeyValueStoreId).delete();
+await client.run(run.id).delete();
+console.log(`deleted run ${run.id} and its storages`);
 console.log('client stats:', client.stats);
