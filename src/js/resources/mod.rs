@@ -87,7 +87,11 @@ pub fn spawn<F>(f: F) -> Promise
 where
     F: std::future::Future<Output = Result<JsValue, JsValue>> + 'static,
 {
-    future_to_promise(f)
+    // Boxed, so that `future_to_promise` (and its task machinery) is instantiated once for
+    // the whole client instead of once per method: about 9.5 kB less wasm.
+    let boxed: std::pin::Pin<Box<dyn std::future::Future<Output = Result<JsValue, JsValue>>>> =
+        Box::pin(f);
+    future_to_promise(boxed)
 }
 
 /// Runs a method body whose errors must reject the returned Promise rather than throw: the

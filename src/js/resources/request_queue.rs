@@ -11,11 +11,10 @@ use std::task::{Context, Poll};
 use js_sys::{Array, Object, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
 
 use super::request_queue_collection::RequestQueueCollectionClient;
-use super::{get_object, json_body, rejecting, send_empty, send_object, Resource};
+use super::{get_object, json_body, rejecting, send_empty, send_object, spawn, Resource};
 use crate::core::batch::{
     payload_limit_bytes, plan_batches, still_pending, unprocessed_backoff_ms,
     MAX_REQUESTS_PER_BATCH,
@@ -611,7 +610,7 @@ impl RequestQueueClient {
                 min_delay,
                 signal: o.signal()?,
             });
-            Ok(future_to_promise(async move {
+            Ok(spawn(async move {
                 let jobs: VecDeque<BatchFuture> = batches
                     .into_iter()
                     .map(|range| {
@@ -1031,7 +1030,7 @@ impl PagesIterator {
     pub fn next(&self) -> Promise {
         let state = self.state.clone();
         let previous = self.chain.borrow_mut().take();
-        let promise = future_to_promise(async move {
+        let promise = spawn(async move {
             if let Some(p) = previous {
                 let _ = wasm_bindgen_futures::JsFuture::from(p).await;
             }
