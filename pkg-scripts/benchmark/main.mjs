@@ -1,0 +1,340 @@
+// pkg-scripts/bench: apify-client-wasm vs apify-client@2.25.0 vs a plain fetch loop, in Node,
+// Deno, workerd and headless Chromium, against one release emulator on this machine.
+// A benchmark, not a test: it prints medians (min–max) and ratios, writes bench-results/<date>.json.
+//
+//   pkg-scripts/bench [--quick] [--runs N] [--runtimes node,deno,workerd,chromium]
+//                     [--workloads list,items,records,push,batch,cold] [--pkg DIR] [--emulator BIN]
+import { spawn, execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { once } from 'node:events';
+import { readFileSync, writeFileSync, mkdirSync, mkdtempSync, readdirSync, copyFileSync, symlinkSync, rmSync, existsSync } from 'node:fs';
+import { join, dirname, extname, resolve } from 'node:path';
+import { tmpdir, cpus, loadavg, totalmem } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createInterface } from 'node:readline';
+import { COUNTS, WORKLOADS } from './workloads.js';
+
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const SCRIPTS = dirname(BENCH);
+const ROOT = dirname(SCRIPTS);
+const MODULES = join(SCRIPTS, 'node_modules');
+const RUNTIMES = ['node', 'deno', 'workerd', 'chromium'];
+const CONTENDERS = ['plain', 'wasm', 'official'];
+const LABEL = { plain: 'plain fetch', wasm: 'apify-client-wasm', official: 'apify-client 2.25.0' };
+const TITLE = {
+  list: '2,000 × `actors().list()`',
+  items: '`for await` over 100,000 dataset items, pages of 1,000',
+  records: '1,000 × `keyValueStore(id).getRecord(key)`, 10 kB JSON',
+  push: '200 × `dataset(id).pushItems(100 items)`',
+  batch: '`requestQueue(id).batchAddRequests(10,000 requests)`',
+  cold: 'cold start: import + instantiate + first call (`dataset(id).get()`)',
+};
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  // performance.memory is bucketed to ~100 kB steps without it.
+  '--enable-precise-memory-info'];
+
+// ---- options ----
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = argv.indexOf(`--${name}`);
+  return i < 0 ? dflt : argv[i + 1];
+};
+const quick = argv.includes('--quick');
+const counts = quick ? COUNTS.quick : COUNTS.full;
+const runs = Number(opt('runs', quick ? 1 : 3));
+const runtimes = opt('runtimes', RUNTIMES.join(',')).split(',');
+const workloads = opt('workloads', WORKLOADS.join(',')).split(',');
+const pkgDir = resolve(opt('pkg', process.env.PKG_OUT || join(ROOT, 'pkg')));
+const emulatorBin = resolve(opt('emulator', process.env.APIFY_EMULATOR_BIN || join(ROOT, 'target/release/apify-emulator')));
+for (const r of runtimes) if (!RUNTIMES.includes(r)) throw new Error(`unknown runtime ${r}`);
+for (const w of workloads) if (!WORKLOADS.includes(w)) throw new Error(`unknown workload ${w}`);
+for (const f of [join(pkgDir, 'index.js'), emulatorBin, join(MODULES, 'apify-client')])
+  if (!existsSync(f)) throw new Error(`missing ${f} (build with PKG_OUT=… pkg-scripts/build, cargo build --release -p apify-emulator, pkg-scripts/setup)`);
+const log = (...a) => console.error('[bench]', ...a);
+
+// ---- emulator and seed data (plain fetch) ----
+const emu = spawn(emulatorBin, ['--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const [baseUrl] = await once(createInterface({ input: emu.stdout }), 'line');
+const token = `bench-${Date.now()}`;
+const api = async (method, path, body, type = 'application/json') => {
+  const r = await fetch(`${baseUrl}/v2${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': type }, body });
+  if (r.status >= 300) throw new Error(`seed ${method} ${path}: ${r.status} ${await r.text()}`);
+  const t = await r.text();
+  return t ? JSON.parse(t) : undefined;
+};
+const seed = {};
+{
+  const t0 = performance.now();
+  seed.dataset = (await api('POST', '/datasets?name=bench-items')).data.id;
+  for (let start = 0; start < counts.items; start += 10000) {
+    const items = Array.from({ length: Math.min(10000, counts.items - start) }, (_, i) => ({
+      n: start + i, url: `https://example.com/items/${start + i}`, title: `Item number ${start + i}`, price: (start + i) * 1.25, inStock: i % 2 === 0,
+    }));
+    await api('POST', `/datasets/${seed.dataset}/items`, JSON.stringify(items));
+  }
+  seed.store = (await api('POST', '/key-value-stores?name=bench-records')).data.id;
+  seed.key = 'record-10kB';
+  const record = JSON.stringify({ kind: 'bench', filler: 'x'.repeat(9800), list: [1, 2, 3] });
+  seed.recordBytes = record.length;
+  await api('PUT', `/key-value-stores/${seed.store}/records/${seed.key}`, record);
+  log(`emulator ${baseUrl}; seeded ${counts.items} items and a ${record.length} B record in ${(performance.now() - t0).toFixed(0)} ms`);
+}
+// Fresh per job: pushItems and batchAddRequests write.
+const jobEnv = async () => ({
+  baseUrl, token, ...seed,
+  pushDataset: (await api('POST', '/datasets')).data.id,
+  queue: (await api('POST', '/request-queues')).data.id,
+});
+
+// ---- contender libraries per runtime ----
+const officialBundle = join(MODULES, 'apify-client/dist/bundle.js');
+const libFor = (runtime, kind) => {
+  if (kind === 'plain') return {};
+  if (kind === 'wasm') return { lib: pathToFileURL(join(pkgDir, runtime === 'node' ? 'node.mjs' : 'index.js')).href };
+  // Deno cannot load the main build without unscoped --allow-env (peer-measurements.md), and it
+  // is not what Deno users can ship: the browser build, as everywhere but Node.
+  if (runtime === 'node') return { lib: pathToFileURL(join(MODULES, 'apify-client/dist/index.mjs')).href };
+  return { lib: pathToFileURL(officialBundle).href, umd: true };
+};
+
+// ---- child processes (Node, Deno) with /usr/bin/time -v for the peak RSS ----
+function runChild(cmd, args) {
+  return new Promise((res, rej) => {
+    const p = spawn('/usr/bin/time', ['-v', cmd, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.stderr.on('data', (d) => (err += d));
+    p.on('close', (code) => {
+      const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(err);
+      const line = out.trim().split('\n').pop();
+      if (code !== 0 || !line) return rej(new Error(`${cmd} exited ${code}: ${err.slice(-2000)}`));
+      res({ ...JSON.parse(line), rssKb: rss ? Number(rss[1]) : undefined });
+    });
+  });
+}
+const runner = join(BENCH, 'runner.mjs');
+const denoBin = join(MODULES, '.bin/deno');
+const processRuntime = (runtime) => ({
+  async job(kind, workload, env) {
+    const job = JSON.stringify({ kind, workload, env, counts, ...libFor(runtime, kind) });
+    if (runtime === 'node') return runChild(process.execPath, [runner, job]);
+    // --unsafe-proto: apify-client's browser bundle assigns Object.prototype.__proto__, which Deno
+    // refuses by default; given to every contender so that all run with the same flags.
+    return runChild(denoBin, ['run', '--quiet', '--unsafe-proto', '--allow-net=127.0.0.1', '--allow-read', runner, job]);
+  },
+  async session() {
+    return { job: (kind, workload, env) => this.job(kind, workload, env), close: async () => {} };
+  },
+});
+
+// ---- workerd: a generated capnp config, one fresh workerd per (contender, run) ----
+const freePort = async () => {
+  const s = createServer().listen(0, '127.0.0.1');
+  await once(s, 'listening');
+  const { port } = s.address();
+  s.close();
+  return port;
+};
+const workerdBin = join(MODULES, '.bin/workerd');
+function workerdBundle(kind) {
+  const dir = mkdtempSync(join(tmpdir(), `bench-workerd-${kind}-`));
+  mkdirSync(join(dir, 'bench'));
+  for (const f of ['worker.js', 'workloads.js']) copyFileSync(join(BENCH, f), join(dir, 'bench', f));
+  const modules = [['bench/worker.js', 'esModule'], ['bench/workloads.js', 'esModule']];
+  if (kind === 'wasm') {
+    symlinkSync(pkgDir, join(dir, 'pkg'));
+    const snippet = readdirSync(join(pkgDir, 'snippets'), { recursive: true }).find((f) => String(f).endsWith('support.js'));
+    for (const f of ['workerd.js', 'apify_client_wasm.js', 'errors.js', `snippets/${snippet}`]) modules.push([`pkg/${f}`, 'esModule']);
+    modules.push(['pkg/apify_client_wasm_bg.wasm', 'wasm']);
+  }
+  if (kind === 'official') {
+    mkdirSync(join(dir, 'official'));
+    copyFileSync(officialBundle, join(dir, 'official/bundle.js'));
+    modules.push(['official/bundle.js', 'commonJsModule']);
+  }
+  return { dir, modules };
+}
+const workerdRuntime = {
+  async session(kind) {
+    const { dir, modules } = workerdBundle(kind);
+    const port = await freePort();
+    writeFileSync(join(dir, 'config.capnp'), `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [
+    (name = "main", worker = .bench),
+    # The emulator is on 127.0.0.1: the default outbound only allows public addresses.
+    (name = "internet", network = (allow = ["public", "private", "local"])),
+  ],
+  sockets = [ (name = "http", address = "127.0.0.1:${port}", http = (), service = "main") ],
+);
+const bench :Workerd.Worker = (
+  modules = [
+${modules.map(([name, type]) => `    (name = "${name}", ${type} = embed "${name}"),`).join('\n')}
+  ],
+  compatibilityDate = "2025-09-01",
+  compatibilityFlags = ["nodejs_compat"],
+  globalOutbound = "internet",
+);
+`);
+    const p = spawn(workerdBin, ['serve', join(dir, 'config.capnp')], { stdio: ['ignore', 'inherit', 'pipe'] });
+    let err = '';
+    p.stderr.on('data', (d) => (err += d));
+    const url = `http://127.0.0.1:${port}/`;
+    for (let i = 0; ; i++) {
+      try {
+        await fetch(url, { method: 'HEAD' });
+        break;
+      } catch {
+        if (i > 300 || p.exitCode !== null) throw new Error(`workerd did not start: ${err}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
+    return {
+      async job(kind, workload, env) {
+        const r = await fetch(url, { method: 'POST', body: JSON.stringify({ kind, workload, env, counts }) });
+        const body = await r.json();
+        if (body.error) throw new Error(`workerd ${kind} ${workload}: ${body.error}\n${err.slice(-2000)}`);
+        return body;
+      },
+      async close() {
+        p.kill();
+        await once(p, 'close');
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+};
+
+// ---- Chromium: one browser, a fresh context (cache, storage) per (contender, run) ----
+const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.html': 'text/html', '.wasm': 'application/wasm', '.json': 'application/json' };
+async function staticServer() {
+  const roots = { '/benchmark/': BENCH, '/pkg/': pkgDir, '/official/': join(MODULES, 'apify-client/dist') };
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const prefix = Object.keys(roots).find((p) => path.startsWith(p));
+    const file = prefix && resolve(roots[prefix], path.slice(prefix.length));
+    if (!file || !file.startsWith(roots[prefix]) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' });
+    res.end(readFileSync(file));
+  }).listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return server;
+}
+let browser;
+let pageServer;
+const chromiumRuntime = {
+  async session() {
+    if (!browser) {
+      const { chromium } = await import(pathToFileURL(join(MODULES, 'playwright-core/index.mjs')).href);
+      browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+      pageServer = await staticServer();
+    }
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${pageServer.address().port}/benchmark/page.html`);
+    await page.waitForFunction(() => window.benchReady === true);
+    return {
+      async job(kind, workload, env) {
+        const r = await page.evaluate((job) => window.bench(job), { kind, workload, env, counts });
+        if (r.error) throw new Error(`chromium ${kind} ${workload}: ${r.error}`);
+        return r;
+      },
+      close: () => context.close(),
+    };
+  },
+};
+
+// ---- the run: per runtime, per run, contenders in rotating order; cold start first ----
+const RT = { node: processRuntime('node'), deno: processRuntime('deno'), workerd: workerdRuntime, chromium: chromiumRuntime };
+const results = {}; // runtime → workload → contender → [{ ms, rssKb?, heapBytes? } | { na }]
+const order = ['cold', ...workloads.filter((w) => w !== 'cold')].filter((w) => workloads.includes(w));
+const started = performance.now();
+const load0 = loadavg();
+for (const runtime of runtimes) {
+  results[runtime] = {};
+  for (const w of workloads) results[runtime][w] = { plain: [], wasm: [], official: [] };
+  for (let run = 0; run < runs; run++) {
+    for (let c = 0; c < CONTENDERS.length; c++) {
+      const kind = CONTENDERS[(c + run) % CONTENDERS.length];
+      const session = await RT[runtime].session(kind);
+      try {
+        for (const w of order) {
+          const r = await session.job(kind, w, await jobEnv());
+          results[runtime][w][kind].push(r);
+          log(`${runtime} run ${run + 1}/${runs} ${kind.padEnd(8)} ${w.padEnd(7)} ${r.na ? 'n/a' : `${r.ms.toFixed(1)} ms`}`);
+        }
+      } finally {
+        await session.close();
+      }
+    }
+  }
+}
+if (browser) await browser.close();
+if (pageServer) pageServer.close();
+emu.kill('SIGTERM');
+const elapsed = (performance.now() - started) / 1000;
+
+// ---- report ----
+const median = (a) => {
+  const s = [...a].sort((x, y) => x - y);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+function stats(list) {
+  if (!list.length || list.some((r) => r.na)) return undefined;
+  const ms = list.map((r) => r.ms);
+  const mem = list.map((r) => (r.rssKb ? r.rssKb / 1024 : r.heapBytes ? r.heapBytes / 2 ** 20 : undefined)).filter((x) => x !== undefined);
+  return { median: median(ms), min: Math.min(...ms), max: Math.max(...ms), runs: ms.length, peakMiB: mem.length ? Math.max(...mem) : undefined };
+}
+const summary = {};
+for (const rt of runtimes) {
+  summary[rt] = {};
+  for (const w of workloads) {
+    const s = Object.fromEntries(CONTENDERS.map((k) => [k, stats(results[rt][w][k])]));
+    const ratio = (a, b) => (s[a] && s[b] ? s[a].median / s[b].median : undefined);
+    summary[rt][w] = { ...s, wasmVsPlain: ratio('wasm', 'plain'), wasmVsOfficial: ratio('wasm', 'official'), officialVsPlain: ratio('official', 'plain') };
+  }
+}
+const cpu = (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) || [])[1] || 'unknown';
+const load1 = loadavg();
+const versions = {
+  node: process.version,
+  deno: runtimes.includes('deno') ? execFileSync(denoBin, ['--version']).toString().split('\n')[0] : undefined,
+  workerd: runtimes.includes('workerd') ? execFileSync(workerdBin, ['--version']).toString().trim() : undefined,
+  chromium: runtimes.includes('chromium') ? execFileSync('/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() : undefined,
+  'apify-client': JSON.parse(readFileSync(join(MODULES, 'apify-client/package.json'), 'utf8')).version,
+  pkgGzipBytes: existsSync(join(pkgDir, 'size.json')) ? JSON.parse(readFileSync(join(pkgDir, 'size.json'), 'utf8')).total.gzip : undefined,
+};
+const machine = { nproc: cpus().length, cpu, memGiB: +(totalmem() / 2 ** 30).toFixed(1), loadBefore: load0.map((x) => +x.toFixed(2)), loadAfter: load1.map((x) => +x.toFixed(2)) };
+
+const f = (x) => (x === undefined ? 'n/a' : x >= 100 ? x.toFixed(0) : x.toFixed(1));
+const cell = (s) => (s ? `${f(s.median)} (${f(s.min)}–${f(s.max)})` : 'n/a');
+const rx = (x) => (x === undefined ? 'n/a' : `${x.toFixed(2)}×`);
+const memCell = (row) => CONTENDERS.map((k) => (row[k] && row[k].peakMiB !== undefined ? row[k].peakMiB.toFixed(0) : '–')).join(' / ');
+const lines = [];
+lines.push(`${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${machine.nproc} × ${cpu} · load ${machine.loadBefore.join(' ')} → ${machine.loadAfter.join(' ')} · ${quick ? 'QUICK (smaller counts)' : 'full'}, ${runs} run(s) · ${elapsed.toFixed(0)} s`);
+lines.push(`node ${versions.node}${versions.deno ? ` · ${versions.deno}` : ''}${versions.workerd ? ` · ${versions.workerd}` : ''}${versions.chromium ? ` · ${versions.chromium}` : ''} · apify-client ${versions['apify-client']} (browser build outside Node) · package ${versions.pkgGzipBytes ?? '?'} B gzip`);
+lines.push('ms: median (min–max); ratios of medians; peak memory MiB plain / wasm / official (Node, Deno: peak RSS of the process; Chromium: peak JS heap, wasm memory not included).');
+for (const w of workloads) {
+  const t = quick ? `${TITLE[w]} — quick: ${JSON.stringify(counts)}` : TITLE[w];
+  lines.push('', `### ${w}: ${t}`, '');
+  lines.push(`| runtime | ${LABEL.plain} ms | ${LABEL.wasm} ms | ${LABEL.official} ms | wasm / fetch | wasm / official | official / fetch | peak MiB |`);
+  lines.push('|---|---|---|---|---|---|---|---|');
+  for (const rt of runtimes) {
+    const row = summary[rt][w];
+    lines.push(`| ${rt} | ${cell(row.plain)} | ${cell(row.wasm)} | ${cell(row.official)} | ${rx(row.wasmVsPlain)} | ${rx(row.wasmVsOfficial)} | ${rx(row.officialVsPlain)} | ${memCell(row)} |`);
+  }
+}
+console.log(lines.join('\n'));
+const outDir = join(ROOT, 'bench-results');
+mkdirSync(outDir, { recursive: true });
+const stamp = new Date().toISOString().replace(/[:]/g, '-').slice(0, 19);
+const file = join(outDir, `${stamp}${quick ? '-quick' : ''}.json`);
+writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), quick, runs, counts, machine, versions, elapsedSeconds: elapsed, summary, results, table: lines.join('\n') }, null, 2));
+writeFileSync(join(outDir, 'latest.md'), lines.join('\n') + '\n');
+log(`wrote ${file} and bench-results/latest.md`);

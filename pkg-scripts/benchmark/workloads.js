@@ -1,0 +1,183 @@
+// The benchmark's workloads, written once against the official `apify-client` API shape and run
+// unchanged in Node, Deno, workerd and Chromium by every contender: this package, apify-client
+// and `plain`, a bare fetch loop sending the same requests (the floor).
+// Pure ES module: no Node, Deno or DOM APIs, only fetch, performance/Date and JSON.
+
+export const COUNTS = {
+  full: { list: 2000, items: 100000, page: 1000, records: 1000, push: 200, pushSize: 100, requests: 10000 },
+  quick: { list: 200, items: 10000, page: 1000, records: 100, push: 20, pushSize: 100, requests: 1000 },
+};
+
+export const WORKLOADS = ['list', 'items', 'records', 'push', 'batch', 'cold'];
+
+// workerd only advances clocks on I/O; every workload ends with a response, so the
+// difference still covers the CPU time spent in between.
+const now = () => (typeof performance !== 'undefined' && performance.now ? performance.now() : Date.now());
+
+/** A minimal client doing exactly the requests the official client sends, with fetch. */
+export class PlainClient {
+  constructor({ baseUrl, token }) {
+    this.base = `${baseUrl}/v2`;
+    this.auth = { authorization: `Bearer ${token}` };
+  }
+  async req(method, path, body) {
+    const headers = body === undefined ? this.auth : { ...this.auth, 'content-type': 'application/json' };
+    const r = await fetch(this.base + path, { method, headers, body });
+    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
+    const text = await r.text();
+    return text ? JSON.parse(text) : undefined;
+  }
+  listActors() {
+    return this.req('GET', '/actors').then((r) => r.data);
+  }
+  getDataset(id) {
+    return this.req('GET', `/datasets/${id}`).then((r) => r.data);
+  }
+  async *items(id, page, total) {
+    for (let offset = 0; ; offset += page) {
+      const items = await this.req('GET', `/datasets/${id}/items?offset=${offset}&limit=${page}`);
+      yield* items;
+      if (items.length < page || offset + page >= total) return;
+    }
+  }
+  getRecord(store, key) {
+    return this.req('GET', `/key-value-stores/${store}/records/${encodeURIComponent(key)}`).then((value) => ({ key, value }));
+  }
+  pushItems(id, items) {
+    return this.req('POST', `/datasets/${id}/items`, JSON.stringify(items));
+  }
+  // As the official client: chunks of 25, 5 in flight.
+  async batchAddRequests(queue, requests) {
+    const chunks = [];
+    for (let i = 0; i < requests.length; i += 25) chunks.push(requests.slice(i, i + 25));
+    const processed = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < chunks.length) {
+        const chunk = chunks[next++];
+        const r = await this.req('POST', `/request-queues/${queue}/requests/batch`, JSON.stringify(chunk));
+        processed.push(...r.data.processedRequests);
+      }
+    };
+    await Promise.all(Array.from({ length: 5 }, worker));
+    return { processedRequests: processed, unprocessedRequests: [] };
+  }
+}
+
+/** The same operations through an `ApifyClient` (ours or the official one). */
+class SdkAdapter {
+  constructor(client) {
+    this.c = client;
+  }
+  has(op) {
+    const need = { list: 'actors', records: 'keyValueStore', batch: 'requestQueue' }[op];
+    return !need || typeof this.c[need] === 'function';
+  }
+  listActors() {
+    return this.c.actors().list();
+  }
+  getDataset(id) {
+    return this.c.dataset(id).get();
+  }
+  items(id, page) {
+    return this.c.dataset(id).listItems({ chunkSize: page });
+  }
+  getRecord(store, key) {
+    return this.c.keyValueStore(store).getRecord(key);
+  }
+  pushItems(id, items) {
+    return this.c.dataset(id).pushItems(items);
+  }
+  batchAddRequests(queue, requests) {
+    return this.c.requestQueue(queue).batchAddRequests(requests);
+  }
+}
+
+/** Wraps a plain client or an SDK client in the common interface. */
+export function adapter(kind, ClientClass, env) {
+  if (kind === 'plain') {
+    const p = new PlainClient(env);
+    p.has = () => true;
+    return p;
+  }
+  return new SdkAdapter(new ClientClass({ baseUrl: env.baseUrl, token: env.token }));
+}
+
+const pushBatch = (j, size) =>
+  Array.from({ length: size }, (_, i) => ({ n: j * size + i, url: `https://example.com/p/${j}/${i}`, title: `Pushed item ${i}`, tags: ['a', 'b'] }));
+
+const check = (ok, what) => {
+  if (!ok) throw new Error(`bench check failed: ${what}`);
+};
+
+/**
+ * Runs one workload and returns `{ ms }` (or `{ na: reason }`). `load()` imports the contender
+ * and returns its `ApifyClient` class (undefined for plain); only `cold` times it.
+ * env: { baseUrl, token, dataset, itemsTotal, store, key, recordBytes, pushDataset, queue }.
+ */
+export async function runWorkload(name, kind, load, env, counts) {
+  if (name === 'cold') {
+    const t0 = now();
+    const Client = await load();
+    const a = adapter(kind, Client, env);
+    const ds = await a.getDataset(env.dataset);
+    const ms = now() - t0;
+    check(ds && ds.id === env.dataset, 'cold: dataset.get returned the dataset');
+    return { ms };
+  }
+  const a = adapter(kind, await load(), env);
+  if (!a.has(name)) return { na: 'method missing' };
+  // One warm-up call so that every contender starts with an open connection and compiled code.
+  await a.getDataset(env.dataset);
+  let t0 = now();
+  switch (name) {
+    case 'list': {
+      let total = 0;
+      for (let i = 0; i < counts.list; i++) {
+        const r = await a.listActors();
+        total += r.items.length;
+      }
+      const ms = now() - t0;
+      check(total >= counts.list, 'list: items came back');
+      return { ms };
+    }
+    case 'items': {
+      let n = 0;
+      let sum = 0;
+      for await (const item of a.items(env.dataset, counts.page, counts.items)) {
+        n++;
+        sum += item.n;
+      }
+      const ms = now() - t0;
+      check(n === counts.items, `items: iterated ${n} of ${counts.items}`);
+      check(sum === (counts.items * (counts.items - 1)) / 2, 'items: every item once');
+      return { ms };
+    }
+    case 'records': {
+      let bytes = 0;
+      for (let i = 0; i < counts.records; i++) {
+        const r = await a.getRecord(env.store, env.key);
+        bytes += r.value.filler.length;
+      }
+      const ms = now() - t0;
+      check(bytes > counts.records * 9000, 'records: values parsed');
+      return { ms };
+    }
+    case 'push': {
+      const batches = Array.from({ length: counts.push }, (_, j) => pushBatch(j, counts.pushSize));
+      t0 = now();
+      for (const b of batches) await a.pushItems(env.pushDataset, b);
+      return { ms: now() - t0 };
+    }
+    case 'batch': {
+      const requests = Array.from({ length: counts.requests }, (_, i) => ({ url: `https://example.com/r/${i}`, uniqueKey: `r${i}`, method: 'GET' }));
+      t0 = now();
+      const r = await a.batchAddRequests(env.queue, requests);
+      const ms = now() - t0;
+      check(r.processedRequests.length === counts.requests, `batch: ${r.processedRequests.length} processed`);
+      return { ms };
+    }
+    default:
+      throw new Error(`unknown workload ${name}`);
+  }
+}
