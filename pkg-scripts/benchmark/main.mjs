@@ -91,7 +91,7 @@ const jobEnv = async () => ({
 const officialBundle = join(MODULES, 'apify-client/dist/bundle.js');
 const libFor = (runtime, kind) => {
   if (kind === 'plain') return {};
-  if (kind === 'wasm') return { lib: pathToFileURL(join(pkgDir, runtime === 'node' ? 'node.mjs' : 'index.js')).href };
+  if (kind === 'wasm') return { lib: pathToFileURL(join(pkgDir, { node: 'node.mjs', deno: 'deno.js' }[runtime] || 'index.js')).href };
   // Deno cannot load the main build without unscoped --allow-env (peer-measurements.md), and it
   // is not what Deno users can ship: the browser build, as everywhere but Node.
   if (runtime === 'node') return { lib: pathToFileURL(join(MODULES, 'apify-client/dist/index.mjs')).href };
