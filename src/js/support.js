@@ -52,6 +52,29 @@ export function attachAsyncIterator(promise, source) {
   return promise;
 }
 
+/** As attachAsyncIterator, iterating the items of every page `source.cursor(promise)` gives. */
+export function attachItemIterator(promise, source) {
+  Object.defineProperty(promise, Symbol.asyncIterator, {
+    value() {
+      return listItems(source.cursor(this));
+    },
+  });
+  return promise;
+}
+
+// Every item of every page, with one call into wasm per page. An async generator queues
+// overlapping next() calls in order, and return() (a `break` in `for await`) stops it before
+// the next page is fetched.
+async function* listItems(cursor) {
+  try {
+    for (let items; (items = await cursor.next()) !== undefined; ) {
+      for (let i = 0; i < items.length; i++) yield items[i];
+    }
+  } finally {
+    cursor.free();
+  }
+}
+
 export function callFetch(f, input, init) {
   return f(input, init);
 }

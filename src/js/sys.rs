@@ -87,6 +87,11 @@ extern "C" {
     #[wasm_bindgen(js_name = attachAsyncIterator)]
     pub fn attach_async_iterator(promise: &Promise, source: JsValue) -> Promise;
 
+    /// Makes `promise` `for await`-iterable over the items of the pages of
+    /// `source.cursor(promise)`, walked in JavaScript (one wasm call per page).
+    #[wasm_bindgen(js_name = attachItemIterator)]
+    pub fn attach_item_iterator(promise: &Promise, source: JsValue) -> Promise;
+
     /// A response body (`ReadableStream<Uint8Array>` or `null`) piped through
     /// `TextDecoderStream`: a `ReadableStream<string>`. Throws where the runtime lacks it.
     #[wasm_bindgen(js_name = decodeTextStream, catch)]

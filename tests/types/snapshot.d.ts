@@ -1843,17 +1843,17 @@ export class LogClient {
 }
 
 /**
- * An async iterator over the items of every page.
+ * The pages of a list, one `next()` per page. Calls must not overlap (the async generator
+ * in support.js that drives it never overlaps them).
  */
-export class PageIterator {
+export class PageCursor {
     private constructor();
     free(): void;
     [Symbol.dispose](): void;
-    next(): Promise<IteratorResult<unknown>>;
     /**
-     * Called by `break` in `for await`: no further pages are fetched.
+     * The next page's items, or `undefined` after the last page.
      */
-    return(): Promise<IteratorResult<unknown>>;
+    next(): Promise<unknown[] | undefined>;
 }
 
 /**
@@ -1884,16 +1884,18 @@ export class PagesSource {
 }
 
 /**
- * Held by the list Promise; makes a fresh iterator for each `for await`.
+ * Held by the list Promise; makes a fresh page cursor for each `for await`.
  */
 export class PaginatedSource {
     private constructor();
     free(): void;
     [Symbol.dispose](): void;
     /**
-     * An iterator that starts with the already-requested first page.
+     * A cursor over the pages, starting with the already-requested first page. The items are
+     * walked in JavaScript (`attachAsyncIterator` in support.js): crossing into wasm once per
+     * page rather than once per item made `for await` 3-27× slower than a plain fetch loop.
      */
-    iterator(first: Promise<unknown>): PageIterator;
+    cursor(first: Promise<unknown>): PageCursor;
 }
 
 export class RequestQueueClient {
@@ -2310,7 +2312,7 @@ export interface InitOutput {
     readonly __wbg_keyvaluestoreclient_free: (a: number, b: number) => void;
     readonly __wbg_keyvaluestorecollectionclient_free: (a: number, b: number) => void;
     readonly __wbg_logclient_free: (a: number, b: number) => void;
-    readonly __wbg_pageiterator_free: (a: number, b: number) => void;
+    readonly __wbg_pagecursor_free: (a: number, b: number) => void;
     readonly __wbg_pagesiterator_free: (a: number, b: number) => void;
     readonly __wbg_pagessource_free: (a: number, b: number) => void;
     readonly __wbg_paginatedsource_free: (a: number, b: number) => void;
@@ -2419,12 +2421,11 @@ export interface InitOutput {
     readonly keyvaluestorecollectionclient_list: (a: number, b: any) => [number, number, number];
     readonly logclient_get: (a: number, b: any) => any;
     readonly logclient_stream: (a: number, b: any) => any;
-    readonly pageiterator_next: (a: number) => any;
-    readonly pageiterator_return: (a: number) => any;
+    readonly pagecursor_next: (a: number) => any;
     readonly pagesiterator_next: (a: number) => any;
     readonly pagesiterator_return: (a: number) => any;
     readonly pagessource_iterator: (a: number, b: any) => number;
-    readonly paginatedsource_iterator: (a: number, b: any) => number;
+    readonly paginatedsource_cursor: (a: number, b: any) => number;
     readonly requestqueueclient_addRequest: (a: number, b: any, c: any) => any;
     readonly requestqueueclient_batchAddRequests: (a: number, b: any, c: any) => any;
     readonly requestqueueclient_batchDeleteRequests: (a: number, b: any, c: any) => any;
