@@ -1,9 +1,8 @@
 //! Shaping API responses for JS: unwrapping `{data}`, turning `…At` fields into `Date`s, and
 //! reading the few fields Rust needs (pagination) without converting whole objects.
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 pub fn get(obj: &JsValue, key: &str) -> JsValue {
     if !obj.is_object() {
@@ -29,45 +28,13 @@ pub fn pluck_data(body: JsValue) -> JsValue {
 /// Every key ending in `At` whose value parses as a date becomes a `Date`, down to depth 3
 /// (data → array → item → nested object), as the official client's `parseDateFields`.
 pub fn parse_dates(value: &JsValue) {
-    walk(value, 0, None);
+    super::sys::parse_dates(value, None);
 }
 
 /// As [`parse_dates`], and also every key named `also` (`date` in `monthlyUsage`, as the
 /// official client's `shouldParseField`).
 pub fn parse_dates_also(value: &JsValue, also: &str) {
-    walk(value, 0, Some(also));
-}
-
-fn walk(value: &JsValue, depth: u32, also: Option<&str>) {
-    if depth > 3 || !value.is_object() {
-        return;
-    }
-    if Array::is_array(value) {
-        for item in Array::from(value).iter() {
-            walk(&item, depth + 1, also);
-        }
-        return;
-    }
-    if value.is_instance_of::<js_sys::Date>() {
-        return;
-    }
-    let obj: &Object = value.unchecked_ref();
-    for key in Object::keys(obj).iter() {
-        let Some(k) = key.as_string() else { continue };
-        let v = Reflect::get(obj, &key).unwrap_or(JsValue::UNDEFINED);
-        if k.ends_with("At") || also == Some(k.as_str()) {
-            if let Some(s) = v.as_string() {
-                let d = js_sys::Date::new(&JsValue::from_str(&s));
-                if !s.is_empty() && !d.get_time().is_nan() {
-                    let _ = Reflect::set(obj, &key, &d);
-                }
-                continue;
-            }
-        }
-        if v.is_object() {
-            walk(&v, depth + 1, also);
-        }
-    }
+    super::sys::parse_dates(value, Some(also));
 }
 
 pub fn as_u64(v: &JsValue) -> Option<u64> {

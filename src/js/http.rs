@@ -25,6 +25,9 @@ pub struct ClientInner {
     pub stats: Stats,
     pub fetch: Option<Function>,
     policy: RetryPolicy,
+    /// `authorization` and `user-agent`, built once: each call copies them with one
+    /// `new Headers(base)` instead of passing the token and the agent string across again.
+    base_headers: Option<Headers>,
     user_agent: Option<String>,
 }
 
@@ -44,6 +47,17 @@ impl From<CallError> for JsValue {
     }
 }
 
+fn base_headers(token: Option<&str>, user_agent: Option<&str>) -> Result<Headers, JsValue> {
+    let h = Headers::new()?;
+    if let Some(token) = token {
+        h.append("authorization", &format!("Bearer {token}"))?;
+    }
+    if let Some(ua) = user_agent {
+        h.append("user-agent", ua)?;
+    }
+    Ok(h)
+}
+
 impl ClientInner {
     pub fn new(config: ClientConfig, fetch: Option<Function>, in_browser: bool) -> Self {
         let policy = RetryPolicy {
@@ -60,6 +74,7 @@ impl ClientInner {
             }
             ua
         });
+        let base_headers = base_headers(config.token.as_deref(), user_agent.as_deref()).ok();
         ClientInner {
             api_base: api_base(&config.base_url),
             public_api_base: api_base(&config.public_base_url),
@@ -67,18 +82,17 @@ impl ClientInner {
             stats: Stats::default(),
             fetch,
             policy,
+            base_headers,
             user_agent,
         }
     }
 
     fn headers(&self, req: &ApiRequest) -> Result<Headers, JsValue> {
-        let h = Headers::new()?;
-        if let Some(token) = &self.config.token {
-            h.append("authorization", &format!("Bearer {token}"))?;
-        }
-        if let Some(ua) = &self.user_agent {
-            h.append("user-agent", ua)?;
-        }
+        let h = match &self.base_headers {
+            Some(base) => Headers::new_with_headers(base)?,
+            // Building them failed (a bad header value): fail here, on each call, with the error.
+            None => base_headers(self.config.token.as_deref(), self.user_agent.as_deref())?,
+        };
         if let Some(ct) = &req.content_type {
             h.append("content-type", ct)?;
         }

@@ -75,6 +75,33 @@ async function* listItems(cursor) {
   }
 }
 
+// Every key ending in `At` (or named `also`) whose value is a string that parses as a date
+// becomes a Date, down to depth 3, as the official client's parseDateFields. In JavaScript so
+// that a response costs one call, not a wasm crossing (and a string copy) per key.
+export function parseDates(value, also, depth = 0) {
+  if (depth > 3 || typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) {
+    for (const item of value) parseDates(item, also, depth + 1);
+    return;
+  }
+  if (value instanceof Date) return;
+  for (const k of Object.keys(value)) {
+    const v = value[k];
+    if ((k.endsWith('At') || k === also) && typeof v === 'string') {
+      const d = new Date(v);
+      if (v !== '' && !Number.isNaN(d.getTime())) value[k] = d;
+      continue;
+    }
+    if (typeof v === 'object' && v !== null) parseDates(v, also, depth + 1);
+  }
+}
+
+// An attempt's timeout: aborts `controller` after `ms`. A JS arrow function, so that no Rust
+// closure (and its wasm-bindgen glue) is allocated and dropped per request.
+export function abortAfter(controller, ms) {
+  return setTimeout(() => controller.abort(), ms);
+}
+
 export function callFetch(f, input, init) {
   return f(input, init);
 }

@@ -4,7 +4,7 @@
 use js_sys::{Array, Function, Object, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, RequestInit};
+use web_sys::{AbortController, AbortSignal, RequestInit};
 
 #[wasm_bindgen]
 extern "C" {
@@ -23,6 +23,10 @@ extern "C" {
     /// `JSON.stringify` of a user value, kept as a JS string.
     #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
     pub fn json_stringify(value: &JsValue) -> Result<JsValue, JsValue>;
+
+    /// `clearTimeout(id)`: the id is a number, or a `Timeout` object in Node.
+    #[wasm_bindgen(js_name = clearTimeout)]
+    pub fn clear_timeout(id: &JsValue);
 
     /// `globalThis.Buffer` in Node; `undefined` elsewhere.
     #[wasm_bindgen(thread_local_v2, js_namespace = globalThis, js_name = Buffer)]
@@ -96,6 +100,14 @@ extern "C" {
     /// `TextDecoderStream`: a `ReadableStream<string>`. Throws where the runtime lacks it.
     #[wasm_bindgen(js_name = decodeTextStream, catch)]
     pub fn decode_text_stream(body: &JsValue) -> Result<JsValue, JsValue>;
+
+    /// Turns the date fields of an API value into `Date`s in place (see support.js).
+    #[wasm_bindgen(js_name = parseDates)]
+    pub fn parse_dates(value: &JsValue, also: Option<&str>);
+
+    /// `setTimeout(() => controller.abort(), ms)`; the timer id goes to [`clear_timeout`].
+    #[wasm_bindgen(js_name = abortAfter)]
+    pub fn abort_after(controller: &AbortController, ms: u32) -> JsValue;
 
     /// Calls a user-supplied `fetch` with `this` unbound, as a plain function call.
     #[wasm_bindgen(js_name = callFetch, catch)]
