@@ -55,6 +55,9 @@ const log = (...a) => console.error('[bench]', ...a);
 
 // ---- emulator and seed data (plain fetch) ----
 const emu = spawn(emulatorBin, ['--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+// The emulator and any workerd are stopped on every exit, a failed job's included.
+const children = new Set([emu]);
+process.on('exit', () => children.forEach((c) => c.kill('SIGTERM')));
 const [baseUrl] = await once(createInterface({ input: emu.stdout }), 'line');
 const token = `bench-${Date.now()}`;
 const api = async (method, path, body, type = 'application/json') => {
@@ -179,6 +182,7 @@ ${modules.map(([name, type]) => `    (name = "${name}", ${type} = embed "${name}
 );
 `);
     const p = spawn(workerdBin, ['serve', join(dir, 'config.capnp')], { stdio: ['ignore', 'inherit', 'pipe'] });
+    children.add(p);
     let err = '';
     p.stderr.on('data', (d) => (err += d));
     const url = `http://127.0.0.1:${port}/`;
@@ -201,6 +205,7 @@ ${modules.map(([name, type]) => `    (name = "${name}", ${type} = embed "${name}
       async close() {
         p.kill();
         await once(p, 'close');
+        children.delete(p);
         rmSync(dir, { recursive: true, force: true });
       },
     };
