@@ -60,18 +60,20 @@ impl TimeoutTier {
     }
 }
 
-/// How the response body is turned into a value.
+/// How the response body is turned into a value. The discriminants are the codes that
+/// `fetchAndRead` in src/js/support.js reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 pub enum ResponseKind {
     /// By content type: JSON is parsed, text stays a string, anything else stays bytes.
-    Auto,
+    Auto = 0,
     /// Always raw bytes (`downloadItems`, `getRecord({buffer: true})`).
-    Bytes,
+    Bytes = 1,
     /// No body is read (HEAD).
-    Empty,
+    Empty = 2,
     /// A successful body is handed over unread, as the platform's `ReadableStream`
     /// (`getRecord({stream: true})`); error bodies are still decoded as [`Auto`](Self::Auto).
-    Stream,
+    Stream = 3,
 }
 
 /// A fully described API call. The body is not here: it is a platform value the wasm layer

@@ -8,17 +8,9 @@ use web_sys::{AbortController, AbortSignal, RequestInit};
 
 #[wasm_bindgen]
 extern "C" {
-    /// `globalThis.fetch`, looked up at call time so tests and polyfills can replace it.
-    #[wasm_bindgen(js_name = fetch)]
-    pub fn global_fetch(input: &str, init: &RequestInit) -> Promise;
-
     /// `AbortSignal.any([...])`: one signal for the caller's abort and our own timeout.
     #[wasm_bindgen(js_namespace = AbortSignal, js_name = any)]
     pub fn abort_signal_any(signals: &Array) -> AbortSignal;
-
-    /// `JSON.parse` on a JS string that never enters wasm memory.
-    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
-    pub fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
 
     /// `JSON.stringify` of a user value, kept as a JS string.
     #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
@@ -27,10 +19,6 @@ extern "C" {
     /// `clearTimeout(id)`: the id is a number, or a `Timeout` object in Node.
     #[wasm_bindgen(js_name = clearTimeout)]
     pub fn clear_timeout(id: &JsValue);
-
-    /// `globalThis.Buffer` in Node; `undefined` elsewhere.
-    #[wasm_bindgen(thread_local_v2, js_namespace = globalThis, js_name = Buffer)]
-    pub static NODE_BUFFER: JsValue;
 
     /// `globalThis.process` in Node, Bun, Deno 2 and Workers with `nodejs_compat`; else undefined.
     #[wasm_bindgen(thread_local_v2, js_namespace = globalThis, js_name = process)]
@@ -109,24 +97,20 @@ extern "C" {
     #[wasm_bindgen(js_name = abortAfter)]
     pub fn abort_after(controller: &AbortController, ms: u32) -> JsValue;
 
-    /// Calls a user-supplied `fetch` with `this` unbound, as a plain function call.
-    #[wasm_bindgen(js_name = callFetch, catch)]
-    pub fn call_fetch(f: &Function, input: &str, init: &RequestInit) -> Result<Promise, JsValue>;
-}
+    /// One attempt: `fetch` (the given one, or the global `fetch` looked up at call time, so
+    /// that tests and polyfills can replace it) and the body read as `kind` says, in one
+    /// promise. Resolves to `[Response, body]`.
+    #[wasm_bindgen(js_name = fetchAndRead)]
+    pub fn fetch_and_read(
+        fetch: Option<&Function>,
+        url: &str,
+        init: &RequestInit,
+        kind: u8,
+    ) -> Promise;
 
-/// Bytes as the runtime's users expect them: a `Buffer` in Node, a `Uint8Array` elsewhere.
-pub fn bytes_value(buf: &js_sys::ArrayBuffer) -> JsValue {
-    let is_node = NODE_BUFFER.with(|b| b.is_function());
-    if is_node {
-        let from = NODE_BUFFER.with(|b| js_sys::Reflect::get(b, &"from".into()));
-        if let Ok(from) = from.and_then(|f| f.dyn_into::<Function>()) {
-            let from_buffer = NODE_BUFFER.with(|b| from.call1(b, buf));
-            if let Ok(v) = from_buffer {
-                return v;
-            }
-        }
-    }
-    js_sys::Uint8Array::new(buf).into()
+    /// Whether a rejection of [`fetch_and_read`] means the body did not parse (its `cause`).
+    #[wasm_bindgen(js_name = isInvalidBody)]
+    pub fn is_invalid_body(e: &JsValue) -> bool;
 }
 
 pub fn is_browser() -> bool {

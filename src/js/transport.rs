@@ -1,4 +1,5 @@
-//! The core's transport and platform traits over `fetch`, `AbortController` and gloo-timers.
+//! The core's transport and platform traits over `fetch` (through `fetchAndRead` in
+//! support.js), `AbortController` and gloo-timers.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -112,92 +113,27 @@ impl Transport for FetchTransport<'_> {
                 SendError::Network(e)
             }
         };
-        let promise = match self.fetch {
-            Some(f) => sys::call_fetch(f, attempt.url, &init).map_err(SendError::Network)?,
-            None => sys::global_fetch(attempt.url, &init),
-        };
-        let resp: FetchResponse = JsFuture::from(promise)
+        let kind = self.response as u8;
+        let pair = JsFuture::from(sys::fetch_and_read(self.fetch, attempt.url, &init, kind))
             .await
-            .map_err(classify)?
-            .dyn_into()
-            .map_err(SendError::Network)?;
-        let status = resp.status();
-        let headers = resp.headers();
-        let body = read_body(&resp, &headers, self.response)
-            .await
-            .map_err(|e| match e {
-                BodyError::Read(e) => classify(e),
-                BodyError::Parse(e) => SendError::InvalidBody(e),
+            .map_err(|e| {
+                if sys::is_invalid_body(&e) {
+                    SendError::InvalidBody(js_sys::Reflect::get(&e, &"cause".into()).unwrap_or(e))
+                } else {
+                    classify(e)
+                }
             })?;
+        let pair: Array = pair.unchecked_into();
+        let resp: FetchResponse = pair.get(0).unchecked_into();
         // The body is read (or, for a stream, handed to the caller, who reads it after this
         // attempt returns): neither the timeout nor dropping the guard may cancel it now (the
         // caller's own `signal` still can).
         guard.done = true;
         Ok(JsResponse {
-            status,
-            headers,
-            body,
+            status: resp.status(),
+            headers: resp.headers(),
+            body: pair.get(1),
         })
-    }
-}
-
-enum BodyError {
-    Read(JsValue),
-    Parse(JsValue),
-}
-
-/// Decodes a body as the official client does (§2.7 of the reference): `application/json` is
-/// parsed by the platform's `JSON.parse`, text and XML stay strings, anything else is bytes.
-async fn read_body(
-    resp: &FetchResponse,
-    headers: &Headers,
-    kind: ResponseKind,
-) -> Result<JsValue, BodyError> {
-    if kind == ResponseKind::Stream && resp.status() < 300 {
-        return Ok(resp.body().map_or(JsValue::UNDEFINED, JsValue::from));
-    }
-    let kind = match kind {
-        ResponseKind::Stream => ResponseKind::Auto,
-        k => k,
-    };
-    let content_type = headers
-        .get("content-type")
-        .ok()
-        .flatten()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let essence = content_type.split(';').next().unwrap_or("").trim();
-    let textual = kind == ResponseKind::Auto
-        && (essence == "application/json"
-            || essence.starts_with("text/")
-            || (essence.starts_with("application/") && essence.ends_with("xml")));
-    match kind {
-        ResponseKind::Empty => Ok(JsValue::UNDEFINED),
-        _ if textual => {
-            let text = JsFuture::from(resp.text().map_err(BodyError::Read)?)
-                .await
-                .map_err(BodyError::Read)?;
-            // The text stays a JS string: checking its length and parsing it never copies it
-            // into wasm memory.
-            if text.unchecked_ref::<js_sys::JsString>().length() == 0 {
-                return Ok(JsValue::UNDEFINED);
-            }
-            if essence == "application/json" {
-                sys::json_parse(&text).map_err(BodyError::Parse)
-            } else {
-                Ok(text)
-            }
-        }
-        _ => {
-            let buf = JsFuture::from(resp.array_buffer().map_err(BodyError::Read)?)
-                .await
-                .map_err(BodyError::Read)?;
-            let buf: js_sys::ArrayBuffer = buf.unchecked_into();
-            if buf.byte_length() == 0 && kind == ResponseKind::Auto {
-                return Ok(JsValue::UNDEFINED);
-            }
-            Ok(sys::bytes_value(&buf))
-        }
     }
 }
 
