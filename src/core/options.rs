@@ -69,17 +69,20 @@ fn check_url(name: &str, url: &str) -> Result<String, OptionError> {
     Ok(trimmed.to_string())
 }
 
-fn whole(name: &str, v: f64, max: f64) -> Result<f64, OptionError> {
-    if v.fract() != 0.0 || !(0.0..=max).contains(&v) {
+fn whole(name: &str, v: f64, max: u32, text: &impl Fn(f64) -> String) -> Result<f64, OptionError> {
+    if v.fract() != 0.0 || !(0.0..=max as f64).contains(&v) {
         return Err(OptionError::range_error(format!(
-            "ApifyClient option \"{name}\" must be a whole number from 0 to {max}, got {v}"
+            "ApifyClient option \"{name}\" must be a whole number from 0 to {max}, got {}",
+            text(v)
         )));
     }
     Ok(v)
 }
 
 impl RawClientOptions {
-    pub fn validate(self) -> Result<ClientConfig, OptionError> {
+    /// `text` writes a number for an error message as JavaScript's `String(n)` does (the wasm
+    /// layer passes the platform's, which keeps Rust's float formatting out of the wasm).
+    pub fn validate(self, text: impl Fn(f64) -> String) -> Result<ClientConfig, OptionError> {
         let base_url = check_url(
             "baseUrl",
             self.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL),
@@ -88,16 +91,18 @@ impl RawClientOptions {
             "publicBaseUrl",
             self.public_base_url.as_deref().unwrap_or(DEFAULT_BASE_URL),
         )?;
-        let max_retries = whole("maxRetries", self.max_retries.unwrap_or(8.0), 100.0)? as u32;
+        let max_retries = whole("maxRetries", self.max_retries.unwrap_or(8.0), 100, &text)? as u32;
         let min_delay = whole(
             "minDelayBetweenRetriesMillis",
             self.min_delay_between_retries_millis.unwrap_or(500.0),
-            3_600_000.0,
+            3_600_000,
+            &text,
         )? as u64;
         let timeout_secs = self.timeout_secs.unwrap_or(360.0);
         if !(timeout_secs > 0.0 && timeout_secs.is_finite()) {
             return Err(OptionError::range_error(format!(
-                "ApifyClient option \"timeoutSecs\" must be a positive number of seconds, got {timeout_secs}"
+                "ApifyClient option \"timeoutSecs\" must be a positive number of seconds, got {}",
+                text(timeout_secs)
             )));
         }
         if let Some(t) = &self.token {
@@ -139,9 +144,14 @@ pub fn check_id(what: &str, id: &str) -> Result<(), OptionError> {
 mod tests {
     use super::*;
 
+    /// What the wasm layer's `String(n)` gives for the values these tests use.
+    fn text(n: f64) -> String {
+        format!("{n}")
+    }
+
     #[test]
     fn defaults_match_the_official_client() {
-        let c = RawClientOptions::default().validate().unwrap();
+        let c = RawClientOptions::default().validate(text).unwrap();
         assert_eq!(c.base_url, "https://api.apify.com");
         assert_eq!(c.max_retries, 8);
         assert_eq!(c.min_delay_between_retries_millis, 500);
@@ -155,12 +165,12 @@ mod tests {
             base_url: Some("http://127.0.0.1:9/".into()),
             ..Default::default()
         };
-        assert_eq!(raw.validate().unwrap().base_url, "http://127.0.0.1:9");
+        assert_eq!(raw.validate(text).unwrap().base_url, "http://127.0.0.1:9");
         let bad = RawClientOptions {
             base_url: Some("ftp://x".into()),
             ..Default::default()
         };
-        let e = bad.validate().unwrap_err();
+        let e = bad.validate(text).unwrap_err();
         assert_eq!(e.kind, OptionErrorKind::Type);
         assert!(e.message.contains("baseUrl"));
     }
@@ -171,19 +181,29 @@ mod tests {
             max_retries: Some(-1.0),
             ..Default::default()
         };
-        let e = bad.validate().unwrap_err();
+        let e = bad.validate(text).unwrap_err();
         assert_eq!(e.kind, OptionErrorKind::Range);
         assert!(e.message.contains("maxRetries"), "{}", e.message);
+        assert!(
+            e.message.ends_with("from 0 to 100, got -1"),
+            "{}",
+            e.message
+        );
         let bad = RawClientOptions {
             timeout_secs: Some(0.0),
             ..Default::default()
         };
-        assert!(bad.validate().unwrap_err().message.contains("timeoutSecs"));
+        assert!(bad
+            .validate(text)
+            .unwrap_err()
+            .message
+            .contains("timeoutSecs"));
         let frac = RawClientOptions {
             max_retries: Some(1.5),
             ..Default::default()
         };
-        assert!(frac.validate().is_err());
+        let e = frac.validate(text).unwrap_err();
+        assert!(e.message.ends_with("got 1.5"), "{}", e.message);
     }
 
     #[test]

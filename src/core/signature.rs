@@ -46,23 +46,16 @@ pub fn expires_at(now_ms: f64, expires_in_secs: Option<f64>) -> f64 {
     }
 }
 
-/// A number as JavaScript's `String(n)` writes it in a template literal (integers without `.0`).
-fn js_number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 9.007_199_254_740_992e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
-    }
-}
-
-/// The message signed for a storage content signature: `"{version}.{expiresAt}.{resourceId}"`.
-pub fn storage_message(resource_id: &str, expires_at: f64) -> String {
-    format!("{VERSION}.{}.{resource_id}", js_number(expires_at))
+/// The message signed for a storage content signature: `"{version}.{expiresAt}.{resourceId}"`,
+/// `expires_at` being [`expires_at`] as JavaScript's `String(n)` writes it (the wasm layer has
+/// the platform write it: a fractional `expiresInSecs` can make it a fraction).
+pub fn storage_message(resource_id: &str, expires_at: &str) -> String {
+    format!("{VERSION}.{expires_at}.{resource_id}")
 }
 
 /// The final storage content signature from the base62 HMAC of [`storage_message`].
-pub fn storage_signature(expires_at: f64, hmac_base62: &str) -> String {
-    base64url(format!("{VERSION}.{}.{hmac_base62}", js_number(expires_at)).as_bytes())
+pub fn storage_signature(expires_at: &str, hmac_base62: &str) -> String {
+    base64url(format!("{VERSION}.{expires_at}.{hmac_base62}").as_bytes())
 }
 
 /// Base64url without padding (RFC 4648 §5), as `Buffer#toString('base64url')`.
@@ -148,23 +141,20 @@ mod tests {
     fn storage_signature_layout_matches_the_golden_urls() {
         // Appendix A's createKeysPublicUrl signature decodes to "0.1795978537212.13UG4l5Txv95bGnMnaGou".
         assert_eq!(
-            storage_signature(1_795_978_537_212.0, "13UG4l5Txv95bGnMnaGou"),
+            storage_signature("1795978537212", "13UG4l5Txv95bGnMnaGou"),
             "MC4xNzk1OTc4NTM3MjEyLjEzVUc0bDVUeHY5NWJHbk1uYUdvdQ"
         );
         assert_eq!(
-            storage_signature(1_795_978_537_215.0, "Hs7u3oona1BS7yh2URHM"),
+            storage_signature("1795978537215", "Hs7u3oona1BS7yh2URHM"),
             "MC4xNzk1OTc4NTM3MjE1LkhzN3Uzb29uYTFCUzd5aDJVUkhN"
         );
-        assert_eq!(
-            storage_message("K", 1_795_978_537_212.0),
-            "0.1795978537212.K"
-        );
-        assert_eq!(storage_message("K", 0.0), "0.0.K");
+        assert_eq!(storage_message("K", "1795978537212"), "0.1795978537212.K");
+        assert_eq!(storage_message("K", "0"), "0.0.K");
         // Full vector: secret s3cr3t-KEY, resource K, expiresAt 1795978537212 (Node:
         // Buffer.from(`0.1795978537212.${sig}`).toString('base64url')).
         let hmac = base62_of_digest(&hex(SECRET_VECTORS[2].1));
         assert_eq!(
-            storage_signature(1_795_978_537_212.0, &hmac),
+            storage_signature("1795978537212", &hmac),
             "MC4xNzk1OTc4NTM3MjEyLjFmYTFRWmp1dnlPbGczZ3VsWmtLRw"
         );
     }

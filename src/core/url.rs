@@ -59,7 +59,9 @@ pub enum QueryValue {
     /// Written `true`/`false`, as the spec types booleans (the official client sends `1`/`0`).
     Bool(bool),
     Int(i64),
-    Float(f64),
+    /// A number already written as JavaScript writes it (`1.5`, `1e-7`): the wasm layer has the
+    /// platform render fractions, which keeps Rust's float formatting out of the wasm.
+    Number(String),
     /// Comma-joined, as the API reads arrays.
     List(Vec<String>),
 }
@@ -70,18 +72,9 @@ impl QueryValue {
             QueryValue::Str(s) => s.clone(),
             QueryValue::Bool(b) => if *b { "true" } else { "false" }.to_string(),
             QueryValue::Int(i) => i.to_string(),
-            QueryValue::Float(f) => format_float(*f),
+            QueryValue::Number(s) => s.clone(),
             QueryValue::List(v) => v.join(","),
         }
-    }
-}
-
-/// Whole floats print without a fraction (`5`, not `5.0`), as JavaScript's `String(5)` does.
-fn format_float(f: f64) -> String {
-    if f.fract() == 0.0 && f.abs() < 9.007_199_254_740_992e15 {
-        format!("{}", f as i64)
-    } else {
-        format!("{f}")
     }
 }
 
@@ -108,11 +101,6 @@ impl From<i64> for QueryValue {
 impl From<u64> for QueryValue {
     fn from(i: u64) -> Self {
         QueryValue::Int(i as i64)
-    }
-}
-impl From<f64> for QueryValue {
-    fn from(f: f64) -> Self {
-        QueryValue::Float(f)
     }
 }
 impl From<Vec<String>> for QueryValue {
@@ -223,8 +211,8 @@ mod tests {
         q.set("desc", true)
             .set("clean", false)
             .set("limit", 10i64)
-            .set("maxTotalChargeUsd", 1.5)
-            .set("memory", 1024.0)
+            .set("maxTotalChargeUsd", QueryValue::Number("1.5".into()))
+            .set("memory", 1024i64)
             .set("fields", vec!["a".to_string(), "b".to_string()])
             .set("name", "my name&co");
         assert_eq!(

@@ -72,7 +72,7 @@ impl ApifyClient {
             timeout_secs: o.number("timeoutSecs")?,
             user_agent_suffix: o.strings("userAgentSuffix", true)?.unwrap_or_default(),
         };
-        let config = raw.validate().map_err(option_error)?;
+        let config = raw.validate(sys::number_text).map_err(option_error)?;
         Ok(ApifyClient {
             inner: Rc::new(ClientInner::new(config, fetch, sys::is_browser())),
         })

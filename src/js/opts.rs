@@ -6,6 +6,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
 
+use super::sys;
 use crate::core::options::{OptionError, OptionErrorKind};
 
 pub fn type_error(message: &str) -> JsValue {
@@ -107,8 +108,9 @@ impl Opts {
             Some(v) => match v.as_f64() {
                 Some(n) if n.is_finite() => Ok(Some(n)),
                 Some(n) => Err(range_error(&format!(
-                    "{}: option \"{name}\" must be finite, got {n}",
-                    self.method
+                    "{}: option \"{name}\" must be finite, got {}",
+                    self.method,
+                    sys::number_text(n)
                 ))),
                 None => Err(self.wrong(name, "a number", &v)),
             },
@@ -121,8 +123,9 @@ impl Opts {
             None => Ok(None),
             Some(n) if n >= 0.0 && n.fract() == 0.0 => Ok(Some(n as u64)),
             Some(n) => Err(range_error(&format!(
-                "{}: option \"{name}\" must be a whole number ≥ 0, got {n}",
-                self.method
+                "{}: option \"{name}\" must be a whole number ≥ 0, got {}",
+                self.method,
+                sys::number_text(n)
             ))),
         }
     }

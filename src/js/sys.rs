@@ -113,6 +113,22 @@ extern "C" {
     pub fn is_invalid_body(e: &JsValue) -> bool;
 }
 
+/// A number as JavaScript's `String(n)` writes it: whole numbers with integer formatting, the
+/// rest by the platform, so that Rust's float formatting (~17 kB) stays out of the wasm.
+pub fn number_text(n: f64) -> String {
+    crate::core::num::whole_text(n).unwrap_or_else(|| {
+        js_sys::Number::from(n)
+            .to_string_with_radix(10)
+            .map(String::from)
+            .unwrap_or_default()
+    })
+}
+
+/// A number for a query string, written as JavaScript writes it.
+pub fn number_query(n: f64) -> crate::core::url::QueryValue {
+    crate::core::url::QueryValue::Number(number_text(n))
+}
+
 pub fn is_browser() -> bool {
     DOCUMENT.with(|d| !d.is_undefined())
 }

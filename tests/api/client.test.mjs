@@ -73,6 +73,27 @@ test('option errors name the option', () => {
   assert.throws(() => client.datasets().list({ chunkSize: 10 }), { name: 'TypeError', message: /unknown option "chunkSize"/ });
 });
 
+test('numbers go into messages and queries as JavaScript writes them', async () => {
+  // The wasm carries no float formatting: fractions are written by the platform (String(n)).
+  assert.throws(() => new ApifyClient({ maxRetries: 1.5 }), { name: 'RangeError', message: /from 0 to 100, got 1\.5$/ });
+  assert.throws(() => new ApifyClient({ timeoutSecs: -0.25 }), { name: 'RangeError', message: /got -0\.25$/ });
+  const client = new ApifyClient();
+  assert.throws(() => client.datasets().list({ limit: 2.5 }), { name: 'RangeError', message: /whole number ≥ 0, got 2\.5$/ });
+  assert.throws(() => client.datasets().list({ offset: -Infinity }), { name: 'RangeError', message: /must be finite, got -Infinity$/ });
+  await assert.rejects(client.actor('a/b').start({}, { memory: -1e-7 }), { name: 'RangeError', message: /"memory" must be ≥ 0, got -1e-7$/ });
+  const urls = [];
+  const fetchFn = async (url) => {
+    urls.push(url);
+    return new Response('{"data":{"id":"r"}}', { status: 201, headers: { 'content-type': 'application/json' } });
+  };
+  await new ApifyClient({ fetch: fetchFn }).actor('a/b').start({}, { timeout: 1e21, memory: 2 ** 53, maxTotalChargeUsd: 0.1 + 0.2 });
+  assert.equal(urls.length, 1);
+  assert.ok(
+    urls[0].endsWith('/v2/actors/a~b/runs?timeout=1e%2B21&memory=9007199254740992&maxTotalChargeUsd=0.30000000000000004'),
+    urls[0],
+  );
+});
+
 test('async methods reject (not throw) on bad options, like the official client', async () => {
   const client = new ApifyClient();
   const p = client.dataset('x').get({ bogus: true });

@@ -134,7 +134,12 @@ impl DatasetClient {
                     Array::new().into()
                 };
                 let header = |name: &str| resp.headers.get(name).ok().flatten();
-                let num = |name: &str| header(name).and_then(|v| v.parse::<f64>().ok());
+                // Whole numbers: parsed as integers (no float parser in the wasm).
+                let num = |name: &str| {
+                    header(name)
+                        .and_then(|v| v.trim().parse::<u64>().ok())
+                        .map(|n| n as f64)
+                };
                 let count = Array::from(&items).length();
                 let page_desc = match header("x-apify-pagination-desc") {
                     Some(v) => v == "true" || v == "1",

@@ -15,6 +15,7 @@ use crate::core::wait::{base64, Next, WaitPlan};
 use crate::js::convert::{get, parse_dates, pluck_data};
 use crate::js::http::ClientInner;
 use crate::js::opts::{range_error, type_error, Opts};
+use crate::js::sys;
 use crate::js::transport::JsPlatform;
 
 /// An object response: `{data}` unwrapped and dates parsed.
@@ -28,7 +29,8 @@ pub fn shaped(body: JsValue) -> JsValue {
 pub fn non_negative(o: &Opts, method: &str, name: &str) -> Result<Option<f64>, JsValue> {
     match o.number(name)? {
         Some(n) if n < 0.0 => Err(range_error(&format!(
-            "{method}: option \"{name}\" must be ≥ 0, got {n}"
+            "{method}: option \"{name}\" must be ≥ 0, got {}",
+            sys::number_text(n)
         ))),
         n => Ok(n),
     }
@@ -123,14 +125,23 @@ const PERMISSION_LEVELS: &[&str] = &["FULL_PERMISSIONS", "LIMITED_PERMISSIONS"];
 pub fn start_query(o: &Opts, method: &str) -> Result<Query, JsValue> {
     let mut q = Query::new();
     q.opt("waitForFinish", o.uint("waitForFinish")?)
-        .opt("timeout", non_negative(o, method, "timeout")?)
-        .opt("memory", non_negative(o, method, "memory")?)
+        .opt(
+            "timeout",
+            non_negative(o, method, "timeout")?.map(sys::number_query),
+        )
+        .opt(
+            "memory",
+            non_negative(o, method, "memory")?.map(sys::number_query),
+        )
         .opt("build", o.string("build")?)
         .opt("webhooks", webhooks_base64(o, method)?)
-        .opt("maxItems", non_negative(o, method, "maxItems")?)
+        .opt(
+            "maxItems",
+            non_negative(o, method, "maxItems")?.map(sys::number_query),
+        )
         .opt(
             "maxTotalChargeUsd",
-            non_negative(o, method, "maxTotalChargeUsd")?,
+            non_negative(o, method, "maxTotalChargeUsd")?.map(sys::number_query),
         )
         .opt("restartOnError", o.bool("restartOnError")?);
     if let Some(level) = o.string("forcePermissionLevel")? {

@@ -299,7 +299,7 @@ pub fn public_url_query(options: &JsValue, skip: &[&str]) -> Query {
         } else if let Some(b) = v.as_bool() {
             q.set(&k, b);
         } else if let Some(n) = v.as_f64() {
-            q.set(&k, n);
+            q.set(&k, sys::number_query(n));
         } else if let Some(s) = v.as_string() {
             q.set(&k, s);
         }
@@ -343,9 +343,9 @@ pub async fn storage_content_signature(
     expires_in_secs: Option<f64>,
 ) -> Result<String, JsValue> {
     use crate::core::signature::{expires_at, storage_message, storage_signature};
-    let at = expires_at(js_sys::Date::now(), expires_in_secs);
-    let hmac = hmac_signature(secret, &storage_message(resource_id, at)).await?;
-    Ok(storage_signature(at, &hmac))
+    let at = sys::number_text(expires_at(js_sys::Date::now(), expires_in_secs));
+    let hmac = hmac_signature(secret, &storage_message(resource_id, &at)).await?;
+    Ok(storage_signature(&at, &hmac))
 }
 
 /// A public URL (`{publicBaseUrl}/v2/…`) of this resource's `tail`: signature first, then the

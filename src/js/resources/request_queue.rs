@@ -323,7 +323,7 @@ impl RequestQueueClient {
             let mut req = self.req(Method::Post, &["head", "lock"], M, TimeoutTier::Medium);
             req.query
                 .opt("limit", o.uint("limit")?)
-                .set("lockSecs", lock_secs);
+                .set("lockSecs", sys::number_query(lock_secs));
             self.ck(&mut req.query);
             Ok(send_object(&self.r, req, None, o.signal()?))
         })
@@ -443,7 +443,7 @@ impl RequestQueueClient {
             );
             req.query
                 .opt("forefront", o.bool("forefront")?)
-                .set("lockSecs", lock_secs);
+                .set("lockSecs", sys::number_query(lock_secs));
             self.ck(&mut req.query);
             Ok(send_object(&self.r, req, None, o.signal()?))
         })

@@ -21,6 +21,7 @@ use crate::core::wait::default_idempotency_key;
 use crate::js::client::ApifyClient;
 use crate::js::convert::object;
 use crate::js::opts::{required_string, type_error, Opts};
+use crate::js::sys;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -286,12 +287,21 @@ impl RunClient {
             let mut req = self.r.request(Method::Post, &["resurrect"], M);
             req.query
                 .opt("build", o.string("build")?)
-                .opt("memory", non_negative(&o, M, "memory")?)
-                .opt("timeout", non_negative(&o, M, "timeout")?)
-                .opt("maxItems", non_negative(&o, M, "maxItems")?)
+                .opt(
+                    "memory",
+                    non_negative(&o, M, "memory")?.map(sys::number_query),
+                )
+                .opt(
+                    "timeout",
+                    non_negative(&o, M, "timeout")?.map(sys::number_query),
+                )
+                .opt(
+                    "maxItems",
+                    non_negative(&o, M, "maxItems")?.map(sys::number_query),
+                )
                 .opt(
                     "maxTotalChargeUsd",
-                    non_negative(&o, M, "maxTotalChargeUsd")?,
+                    non_negative(&o, M, "maxTotalChargeUsd")?.map(sys::number_query),
                 )
                 .opt("restartOnError", o.bool("restartOnError")?);
             Ok(send_object(&self.r, req, None, o.signal()?))
