@@ -294,21 +294,24 @@ async fn unreachable_api_gives_a_typed_network_error_without_the_token() {
 }
 
 #[wasm_bindgen_test]
-async fn not_found_resolves_to_undefined_and_other_404s_throw() {
+async fn not_found_resolves_where_the_official_client_swallows_it() {
     let a = account("");
+    // get() resolves to undefined and delete() resolves (both `catchNotFoundOrThrow` there)...
     assert!(a
         .get_dataset("no-such-dataset", JsValue::UNDEFINED)
         .await
         .unwrap()
         .is_undefined());
-    let e = JsFuture::from(
-        a.client
-            .dataset("no-such".into())
-            .unwrap()
-            .delete(JsValue::UNDEFINED),
-    )
-    .await
-    .unwrap_err();
+    let ds = a.client.dataset("no-such".into()).unwrap();
+    assert!(JsFuture::from(ds.delete(JsValue::UNDEFINED))
+        .await
+        .unwrap()
+        .is_undefined());
+    // ...while update() of a missing dataset is an ApifyApiError.
+    let fields = opts(r#"{"title":"t"}"#, JsValue::UNDEFINED);
+    let e = JsFuture::from(ds.update(fields, JsValue::UNDEFINED))
+        .await
+        .unwrap_err();
     assert_eq!(num(&e, "statusCode"), 404.0);
     assert_eq!(
         get(&e, "type").as_string().as_deref(),

@@ -6,12 +6,12 @@ use wasm_bindgen::prelude::*;
 use super::actor_version::{ActorVersionClient, ActorVersionCollectionClient};
 use super::build::{BuildClient, BuildCollectionClient};
 use super::job::{
-    delete_quietly, input_body, run_sync, shaped, start_query, sub_resource, wait_secs,
-    ACTOR_START_OPTIONS, SYNC_ITEM_OPTIONS,
+    input_body, run_sync, shaped, start_query, sub_resource, wait_secs, ACTOR_START_OPTIONS,
+    SYNC_ITEM_OPTIONS,
 };
 use super::run::{last_run, start_and_wait, RunClient, RunCollectionClient};
 use super::webhook_collection::WebhookCollectionClient;
-use super::{get_resource, update_resource};
+use super::{delete_resource, get_resource, update_resource};
 use super::{json_body, list_collection, rejecting, send_object, spawn, Resource};
 use crate::core::request::Method;
 use crate::core::request::TimeoutTier;
@@ -239,12 +239,12 @@ impl ActorClient {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            const M: &str = "ActorClient.delete";
-            let o = Opts::new(&options, M, &[])?;
-            let req = self.r.request(Method::Delete, &[], M);
-            Ok(delete_quietly(&self.r, req, o.signal()?))
-        })
+        delete_resource(
+            &self.r,
+            &options,
+            "ActorClient.delete",
+            TimeoutTier::ClientDefault,
+        )
     }
 
     /// Starts a run with `input` and resolves to it at once (or after the `waitForFinish`

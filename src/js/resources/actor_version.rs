@@ -5,7 +5,8 @@
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
-use super::job::{delete_quietly, list_whole, sub_resource};
+use super::delete_quietly;
+use super::job::{list_whole, sub_resource};
 use super::{get_object, json_body, rejecting, send_object, Resource};
 use crate::core::request::Method;
 use crate::js::opts::{required_string, type_error, Opts};

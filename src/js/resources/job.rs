@@ -218,20 +218,6 @@ pub fn sub_resource(r: &super::Resource, tail: &[&str]) -> super::Resource {
     s
 }
 
-/// `DELETE` that resolves to `undefined` also when the record is already gone, as the
-/// official client's `_delete` (`catchNotFoundOrThrow`).
-pub fn delete_quietly(
-    r: &super::Resource,
-    req: ApiRequest,
-    signal: Option<AbortSignal>,
-) -> js_sys::Promise {
-    let client = r.client.clone();
-    super::spawn(async move {
-        client.call_or_none(&req, None, signal.as_ref()).await?;
-        Ok(JsValue::UNDEFINED)
-    })
-}
-
 /// `list()` of a collection the API returns whole (`{total, items}`, no paging params):
 /// one request, and `for await` over its items.
 pub fn list_whole(

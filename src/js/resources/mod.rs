@@ -153,7 +153,8 @@ pub fn update_resource(
     })
 }
 
-/// `delete()` of a resource client: resolves to `undefined`.
+/// `delete()` of a resource client. As the official `_delete`, a resource that is already gone
+/// (404 `record-not-found`) resolves too: deleting is idempotent.
 pub fn delete_resource(
     r: &Resource,
     options: &JsValue,
@@ -163,7 +164,17 @@ pub fn delete_resource(
     rejecting(|| {
         let o = Opts::new(options, m, &[])?;
         let req = r.request(Method::Delete, &[], m).tier(tier);
-        Ok(send_empty(r, req, None, o.signal()?))
+        Ok(delete_quietly(r, req, o.signal()?))
+    })
+}
+
+/// `DELETE` that resolves to `undefined` also when the record is already gone, as the
+/// official client's `_delete` (`catchNotFoundOrThrow`).
+pub fn delete_quietly(r: &Resource, req: ApiRequest, signal: Option<AbortSignal>) -> Promise {
+    let client = r.client.clone();
+    spawn(async move {
+        client.call_or_none(&req, None, signal.as_ref()).await?;
+        Ok(JsValue::UNDEFINED)
     })
 }
 

@@ -14,7 +14,9 @@ use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
 
 use super::request_queue_collection::RequestQueueCollectionClient;
-use super::{get_object, json_body, rejecting, send_empty, send_object, spawn, Resource};
+use super::{
+    delete_quietly, get_object, json_body, rejecting, send_empty, send_object, spawn, Resource,
+};
 use crate::core::batch::{
     payload_limit_bytes, plan_batches, still_pending, unprocessed_backoff_ms,
     MAX_REQUESTS_PER_BATCH,
@@ -283,7 +285,7 @@ impl RequestQueueClient {
             const M: &str = "RequestQueueClient.delete";
             let o = Opts::new(&options, M, &[])?;
             let req = self.req(Method::Delete, &[], M, TimeoutTier::Small);
-            Ok(send_empty(&self.r, req, None, o.signal()?))
+            Ok(delete_quietly(&self.r, req, o.signal()?))
         })
     }
 

@@ -3,13 +3,12 @@
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
-use super::get_resource;
 use super::job::{
-    delete_quietly, run_sync, start_query, sub_resource, wait_secs, SYNC_ITEM_OPTIONS,
-    TASK_START_OPTIONS,
+    run_sync, start_query, sub_resource, wait_secs, SYNC_ITEM_OPTIONS, TASK_START_OPTIONS,
 };
 use super::run::{last_run, start_and_wait, RunClient, RunCollectionClient};
 use super::webhook_collection::WebhookCollectionClient;
+use super::{delete_resource, get_resource};
 use super::{json_body, list_collection, rejecting, send_object, spawn, Resource};
 use crate::core::request::TimeoutTier;
 use crate::core::request::{ApiRequest, Method};
@@ -234,12 +233,12 @@ impl TaskClient {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            const M: &str = "TaskClient.delete";
-            let o = Opts::new(&options, M, &[])?;
-            let req = self.r.request(Method::Delete, &[], M);
-            Ok(delete_quietly(&self.r, req, o.signal()?))
-        })
+        delete_resource(
+            &self.r,
+            &options,
+            "TaskClient.delete",
+            TimeoutTier::ClientDefault,
+        )
     }
 
     /// Starts a run of the task; `input` (an object) overrides fields of the task's input.
