@@ -198,17 +198,6 @@ pub fn actor_id_param(id: &str) -> String {
     id.replacen('/', "~", 1)
 }
 
-/// A string argument that may be left out.
-pub fn optional_string(value: &JsValue, what: &str) -> Result<Option<String>, JsValue> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(None);
-    }
-    value
-        .as_string()
-        .map(Some)
-        .ok_or_else(|| type_error(&format!("{what} must be a string")))
-}
-
 /// A resource below `r` (`…/runs/last` → `…/runs/last/dataset`), keeping its params so that
 /// `lastRun({status})` carries to the sub-clients.
 pub fn sub_resource(r: &super::Resource, tail: &[&str]) -> super::Resource {
