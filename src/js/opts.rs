@@ -121,9 +121,13 @@ impl Opts {
     pub fn uint(&self, name: &str) -> Result<Option<u64>, JsValue> {
         match self.number(name)? {
             None => Ok(None),
-            Some(n) if n >= 0.0 && n.fract() == 0.0 => Ok(Some(n as u64)),
+            // At most Number.MAX_SAFE_INTEGER: beyond it `n as u64` would saturate into a
+            // wrong value (1e300 became limit=-1 once it reached the query as i64).
+            Some(n) if (0.0..=9_007_199_254_740_991.0).contains(&n) && n.fract() == 0.0 => {
+                Ok(Some(n as u64))
+            }
             Some(n) => Err(range_error(&format!(
-                "{}: option \"{name}\" must be a whole number ≥ 0, got {}",
+                "{}: option \"{name}\" must be a whole number from 0 to 2^53 - 1, got {}",
                 self.method,
                 sys::number_text(n)
             ))),

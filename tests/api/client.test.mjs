@@ -78,7 +78,9 @@ test('numbers go into messages and queries as JavaScript writes them', async () 
   assert.throws(() => new ApifyClient({ maxRetries: 1.5 }), { name: 'RangeError', message: /from 0 to 100, got 1\.5$/ });
   assert.throws(() => new ApifyClient({ timeoutSecs: -0.25 }), { name: 'RangeError', message: /got -0\.25$/ });
   const client = new ApifyClient();
-  assert.throws(() => client.datasets().list({ limit: 2.5 }), { name: 'RangeError', message: /whole number ≥ 0, got 2\.5$/ });
+  assert.throws(() => client.datasets().list({ limit: 2.5 }), { name: 'RangeError', message: /whole number from 0 to 2\^53 - 1, got 2\.5$/ });
+  // Beyond Number.MAX_SAFE_INTEGER a count would not survive the trip to an integer.
+  assert.throws(() => client.datasets().list({ limit: 1e300 }), { name: 'RangeError', message: /got 1e\+300$/ });
   assert.throws(() => client.datasets().list({ offset: -Infinity }), { name: 'RangeError', message: /must be finite, got -Infinity$/ });
   await assert.rejects(client.actor('a/b').start({}, { memory: -1e-7 }), { name: 'RangeError', message: /"memory" must be ≥ 0, got -1e-7$/ });
   const urls = [];

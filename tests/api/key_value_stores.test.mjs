@@ -133,6 +133,20 @@ test('setRecord rejects what it cannot send, and values it cannot stringify', as
   await assert.rejects(store.setRecord({ key: 'a', value: 1 }, { timeoutSecs: 'x' }), TypeError);
 });
 
+test('an empty key is refused before any request (it would address the record list itself)', async () => {
+  const { acc, client } = setup();
+  const store = client.keyValueStore('any-store');
+  for (const call of [
+    () => store.getRecord(''),
+    () => store.setRecord({ key: '', value: 1 }),
+    () => store.recordExists(''),
+    () => store.deleteRecord(''),
+  ]) {
+    await assert.rejects(call(), { name: 'TypeError', message: /key must be a non-empty string/ });
+  }
+  assert.deepEqual(await acc.requests(), []);
+});
+
 test('getRecord, recordExists and deleteRecord: 404s', async () => {
   const { acc, client } = setup();
   const { id } = await client.keyValueStores().getOrCreate();

@@ -137,13 +137,12 @@ pub struct KeyValueStoreClient {
     pub(crate) r: Resource,
 }
 
-fn key_arg(key: &JsValue, m: &str, non_empty: bool) -> Result<String, JsValue> {
+/// A record key: a non-empty string. (`ow.string` in the official client lets `''` through,
+/// which would address `…/records/` itself: the list of all records, not a record.)
+fn key_arg(key: &JsValue, m: &str) -> Result<String, JsValue> {
     match key.as_string() {
-        Some(k) if !(non_empty && k.is_empty()) => Ok(k),
-        _ => Err(type_error(&format!(
-            "{m}: key must be a{} string",
-            if non_empty { " non-empty" } else { "" }
-        ))),
+        Some(k) if !k.is_empty() => Ok(k),
+        _ => Err(type_error(&format!("{m}: key must be a non-empty string"))),
     }
 }
 
@@ -309,7 +308,7 @@ impl KeyValueStoreClient {
     ) -> Promise {
         rejecting(|| {
             const M: &str = "KeyValueStoreClient.recordExists";
-            let key = key_arg(&key, M, false)?;
+            let key = key_arg(&key, M)?;
             let o = Opts::new(&options, M, &[])?;
             let req = self
                 .r
@@ -339,7 +338,7 @@ impl KeyValueStoreClient {
     ) -> Promise {
         rejecting(|| {
             const M: &str = "KeyValueStoreClient.getRecord";
-            let key = key_arg(&key, M, false)?;
+            let key = key_arg(&key, M)?;
             let o = Opts::new(
                 &options,
                 M,
@@ -402,7 +401,7 @@ impl KeyValueStoreClient {
                 return Err(type_error(&format!("{M}: record must be an object")));
             }
             let rec = Opts::new(&record, M, &["key", "value", "contentType"])?;
-            let key = key_arg(&rec.raw("key"), M, false)?;
+            let key = key_arg(&rec.raw("key"), M)?;
             let value = rec.raw("value");
             let content_type = rec.string("contentType")?;
             if content_type.as_deref() == Some("") {
@@ -478,7 +477,7 @@ impl KeyValueStoreClient {
     ) -> Promise {
         rejecting(|| {
             const M: &str = "KeyValueStoreClient.deleteRecord";
-            let key = key_arg(&key, M, false)?;
+            let key = key_arg(&key, M)?;
             let o = Opts::new(&options, M, &[])?;
             let req = self
                 .r
@@ -498,7 +497,7 @@ impl KeyValueStoreClient {
     ) -> Promise {
         rejecting(|| {
             const M: &str = "KeyValueStoreClient.getRecordPublicUrl";
-            let key = key_arg(&key, M, true)?;
+            let key = key_arg(&key, M)?;
             let o = Opts::new(&options, M, &[])?;
             let r = self.r.clone();
             let signal = o.signal()?;
