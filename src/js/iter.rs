@@ -8,9 +8,10 @@ use std::rc::Rc;
 
 use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use wasm_bindgen_futures::JsFuture;
 
 use super::convert::{as_u64, get};
+use super::http::spawn;
 use super::opts::type_error;
 use super::sys;
 use crate::core::paginate::{OffsetPager, TokenPager};
@@ -81,7 +82,7 @@ impl Pagination {
 /// Starts fetching the first page now and returns its Promise, made async-iterable.
 pub fn paginated(fetch: FetchPage, pagination: Pagination) -> Promise {
     let first_request = pagination.first();
-    let first = future_to_promise((fetch)(first_request));
+    let first = spawn((fetch)(first_request));
     sys::attach_item_iterator(&first, PaginatedSource { fetch, pagination }.into())
 }
 
@@ -167,6 +168,6 @@ impl PageCursor {
     /// The next page's items, or `undefined` after the last page.
     #[wasm_bindgen(unchecked_return_type = "Promise<unknown[] | undefined>")]
     pub fn next(&self) -> Promise {
-        future_to_promise(next_page(self.state.clone()))
+        spawn(next_page(self.state.clone()))
     }
 }

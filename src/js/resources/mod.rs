@@ -29,7 +29,6 @@ use std::rc::Rc;
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
 
 use super::convert::{parse_dates, pluck_data};
@@ -82,17 +81,7 @@ impl Resource {
     }
 }
 
-/// Runs `f` as a Promise.
-pub fn spawn<F>(f: F) -> Promise
-where
-    F: std::future::Future<Output = Result<JsValue, JsValue>> + 'static,
-{
-    // Boxed, so that `future_to_promise` (and its task machinery) is instantiated once for
-    // the whole client instead of once per method: about 9.5 kB less wasm.
-    let boxed: std::pin::Pin<Box<dyn std::future::Future<Output = Result<JsValue, JsValue>>>> =
-        Box::pin(f);
-    future_to_promise(boxed)
-}
+pub use super::http::spawn;
 
 /// Runs a method body whose errors must reject the returned Promise rather than throw: the
 /// official client's methods are `async`, so bad options surface as rejections there too.
