@@ -3,11 +3,8 @@
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
-use super::{json_body, list_collection, rejecting, send_object, Resource};
-use crate::core::request::Method;
-use crate::core::url::Query;
-use crate::js::convert::object;
-use crate::js::opts::Opts;
+use super::Resource;
+use super::{get_or_create_storage, list_storages};
 
 #[wasm_bindgen]
 pub struct DatasetCollectionClient {
@@ -23,17 +20,7 @@ impl DatasetCollectionClient {
         #[wasm_bindgen(unchecked_optional_param_type = "DatasetCollectionListOptions")]
         options: JsValue,
     ) -> Result<Promise, JsValue> {
-        const M: &str = "DatasetCollectionClient.list";
-        let o = Opts::new(
-            &options,
-            M,
-            &["unnamed", "limit", "offset", "desc", "ownership"],
-        )?;
-        let mut extra = Query::new();
-        extra
-            .opt("unnamed", o.bool("unnamed")?)
-            .opt("ownership", o.string("ownership")?);
-        list_collection(&self.r, M, &o, extra)
+        list_storages(&self.r, &options, "DatasetCollectionClient.list")
     }
 
     /// Returns the dataset called `name`, creating it first if needed (no name: a new
@@ -47,28 +34,12 @@ impl DatasetCollectionClient {
         )]
         options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            const M: &str = "DatasetCollectionClient.getOrCreate";
-            let o = Opts::new(&options, M, &["schema"])?;
-            let mut req = self.r.request(Method::Post, &[], M);
-            let name = match name.as_string() {
-                Some(n) => Some(n),
-                None if name.is_undefined() || name.is_null() => None,
-                None => {
-                    return Err(crate::js::opts::type_error(&format!(
-                        "{M}: name must be a string"
-                    )))
-                }
-            };
-            req.query.opt("name", name);
-            let body = match o.object("schema")? {
-                Some(schema) => {
-                    req.content_type = Some("application/json".into());
-                    Some(json_body(&object(&[("schema", schema)]).into())?)
-                }
-                None => None,
-            };
-            Ok(send_object(&self.r, req, body, o.signal()?))
-        })
+        get_or_create_storage(
+            &self.r,
+            &name,
+            &options,
+            "DatasetCollectionClient.getOrCreate",
+            true,
+        )
     }
 }

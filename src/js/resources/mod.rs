@@ -100,6 +100,55 @@ pub fn json_body(value: &JsValue) -> Result<JsValue, JsValue> {
     Ok(s)
 }
 
+/// `list()` of a storage collection (datasets, key-value stores, request queues).
+pub fn list_storages(r: &Resource, options: &JsValue, m: &'static str) -> Result<Promise, JsValue> {
+    let o = Opts::new(
+        options,
+        m,
+        &["unnamed", "limit", "offset", "desc", "ownership"],
+    )?;
+    let mut extra = Query::new();
+    extra
+        .opt("unnamed", o.bool("unnamed")?)
+        .opt("ownership", o.string("ownership")?);
+    list_collection(r, m, &o, extra)
+}
+
+/// `getOrCreate(name?, {schema?})` of a storage collection: `POST ?name=`, with a `{schema}`
+/// body only where the storage has schemas (`with_schema`) and one is given.
+pub fn get_or_create_storage(
+    r: &Resource,
+    name: &JsValue,
+    options: &JsValue,
+    m: &'static str,
+    with_schema: bool,
+) -> Promise {
+    rejecting(|| {
+        let o = Opts::new(options, m, if with_schema { &["schema"] } else { &[] })?;
+        let mut req = r.request(Method::Post, &[], m);
+        let name = match name.as_string() {
+            Some(n) => Some(n),
+            None if name.is_undefined() || name.is_null() => None,
+            None => {
+                return Err(super::opts::type_error(&format!(
+                    "{m}: name must be a string"
+                )))
+            }
+        };
+        req.query.opt("name", name);
+        let body = match o.object("schema")? {
+            Some(schema) => {
+                req.content_type = Some("application/json".into());
+                Some(json_body(
+                    &super::convert::object(&[("schema", schema)]).into(),
+                )?)
+            }
+            None => None,
+        };
+        Ok(send_object(r, req, body, o.signal()?))
+    })
+}
+
 /// `get()` of a resource client: the object, or `undefined` when it does not exist.
 pub fn get_resource(
     r: &Resource,

@@ -3,10 +3,8 @@
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
-use super::{list_collection, rejecting, send_object, Resource};
-use crate::core::request::Method;
-use crate::core::url::Query;
-use crate::js::opts::Opts;
+use super::Resource;
+use super::{get_or_create_storage, list_storages};
 
 #[wasm_bindgen]
 pub struct RequestQueueCollectionClient {
@@ -22,17 +20,7 @@ impl RequestQueueCollectionClient {
         #[wasm_bindgen(unchecked_optional_param_type = "StorageCollectionListOptions")]
         options: JsValue,
     ) -> Result<Promise, JsValue> {
-        const M: &str = "RequestQueueCollectionClient.list";
-        let o = Opts::new(
-            &options,
-            M,
-            &["unnamed", "limit", "offset", "desc", "ownership"],
-        )?;
-        let mut extra = Query::new();
-        extra
-            .opt("unnamed", o.bool("unnamed")?)
-            .opt("ownership", o.string("ownership")?);
-        list_collection(&self.r, M, &o, extra)
+        list_storages(&self.r, &options, "RequestQueueCollectionClient.list")
     }
 
     /// Returns the request queue called `name`, creating it first if needed (no name: a new
@@ -43,21 +31,12 @@ impl RequestQueueCollectionClient {
         #[wasm_bindgen(unchecked_optional_param_type = "string")] name: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            const M: &str = "RequestQueueCollectionClient.getOrCreate";
-            let o = Opts::new(&options, M, &[])?;
-            let mut req = self.r.request(Method::Post, &[], M);
-            let name = match name.as_string() {
-                Some(n) => Some(n),
-                None if name.is_undefined() || name.is_null() => None,
-                None => {
-                    return Err(crate::js::opts::type_error(&format!(
-                        "{M}: name must be a string"
-                    )))
-                }
-            };
-            req.query.opt("name", name);
-            Ok(send_object(&self.r, req, None, o.signal()?))
-        })
+        get_or_create_storage(
+            &self.r,
+            &name,
+            &options,
+            "RequestQueueCollectionClient.getOrCreate",
+            false,
+        )
     }
 }
