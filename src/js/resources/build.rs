@@ -4,9 +4,9 @@ use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
 use super::delete_resource;
-use super::job::{sub_resource, wait_for_job, wait_secs};
+use super::job::{get_job, sub_resource, wait_for_job, wait_secs};
 use super::log::LogClient;
-use super::{get_object, rejecting, send_object, spawn, Resource};
+use super::{rejecting, send_object, spawn, Resource};
 use crate::core::request::Method;
 use crate::core::request::TimeoutTier;
 use crate::js::client::ApifyClient;
@@ -83,13 +83,7 @@ impl BuildClient {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "BuildGetOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            const M: &str = "BuildClient.get";
-            let o = Opts::new(&options, M, &["waitForFinish"])?;
-            let mut req = self.r.request(Method::Get, &[], M);
-            req.query.opt("waitForFinish", o.uint("waitForFinish")?);
-            Ok(get_object(&self.r, req, o.signal()?))
-        })
+        get_job(&self.r, &options, "BuildClient.get")
     }
 
     /// Aborts the build; resolves to the build as it is after the abort.

@@ -120,6 +120,17 @@ pub const TASK_START_OPTIONS: &[&str] = &[
 
 const PERMISSION_LEVELS: &[&str] = &["FULL_PERMISSIONS", "LIMITED_PERMISSIONS"];
 
+/// `get({waitForFinish})` of a run or a build: the job, held by the API until it finishes
+/// (at most 60 s) when asked, or `undefined` when it does not exist.
+pub fn get_job(r: &super::Resource, options: &JsValue, m: &'static str) -> js_sys::Promise {
+    super::rejecting(|| {
+        let o = Opts::new(options, m, &["waitForFinish"])?;
+        let mut req = r.request(crate::core::request::Method::Get, &[], m);
+        req.query.opt("waitForFinish", o.uint("waitForFinish")?);
+        Ok(super::get_object(r, req, o.signal()?))
+    })
+}
+
 /// The query of `POST …/runs`, in the official client's order. Options a method does not
 /// accept have already been rejected by [`Opts::new`].
 pub fn start_query(o: &Opts, method: &str) -> Result<Query, JsValue> {

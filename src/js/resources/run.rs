@@ -6,14 +6,15 @@ use wasm_bindgen::prelude::*;
 
 use super::dataset::DatasetClient;
 use super::job::{
-    actor_id_param, input_body, non_negative, shaped, sub_resource, wait_for_job, wait_secs,
+    actor_id_param, get_job, input_body, non_negative, shaped, sub_resource, wait_for_job,
+    wait_secs,
 };
 use super::key_value_store::KeyValueStoreClient;
 use super::log::LogClient;
 use super::request_queue::RequestQueueClient;
 use super::Resource;
 use super::{delete_resource, update_resource};
-use super::{get_object, json_body, list_collection, rejecting, send_object, spawn};
+use super::{json_body, list_collection, rejecting, send_object, spawn};
 use crate::core::request::Method;
 use crate::core::request::TimeoutTier;
 use crate::core::url::Query;
@@ -171,13 +172,7 @@ impl RunClient {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "RunGetOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            const M: &str = "RunClient.get";
-            let o = Opts::new(&options, M, &["waitForFinish"])?;
-            let mut req = self.r.request(Method::Get, &[], M);
-            req.query.opt("waitForFinish", o.uint("waitForFinish")?);
-            Ok(get_object(&self.r, req, o.signal()?))
-        })
+        get_job(&self.r, &options, "RunClient.get")
     }
 
     /// Aborts the run, at once or (`gracefully`) after the Actor has persisted its state.
