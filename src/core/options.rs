@@ -1,6 +1,8 @@
 //! Client options and their validation. The wasm layer reads the JS object (types), this
 //! module checks the values (ranges, URLs) so that the rules are tested natively.
 
+use super::request::is_header_value;
+
 /// A rejected option, thrown to JS as `TypeError` (wrong type or unknown key) or `RangeError`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OptionError {
@@ -105,12 +107,18 @@ impl RawClientOptions {
                 text(timeout_secs)
             )));
         }
+        // Both go into every request's headers: refused here rather than by each fetch.
         if let Some(t) = &self.token {
-            if t.contains(['\r', '\n']) {
+            if !is_header_value(t) {
                 return Err(OptionError::type_error(
-                    "ApifyClient option \"token\" must not contain line breaks",
+                    "ApifyClient option \"token\" must be usable as a header value: no line breaks, only Latin-1 characters",
                 ));
             }
+        }
+        if let Some(s) = self.user_agent_suffix.iter().find(|s| !is_header_value(s)) {
+            return Err(OptionError::type_error(format!(
+                "ApifyClient option \"userAgentSuffix\" must be usable in the User-Agent header (no line breaks, only Latin-1 characters), got {s:?}"
+            )));
         }
         Ok(ClientConfig {
             token: self.token.filter(|t| !t.is_empty()),
@@ -157,6 +165,25 @@ mod tests {
         assert_eq!(c.min_delay_between_retries_millis, 500);
         assert_eq!(c.timeout_ms(), 360_000);
         assert_eq!(c.token, None);
+    }
+
+    #[test]
+    fn token_and_user_agent_suffix_must_be_header_values() {
+        let bad = RawClientOptions {
+            token: Some("abc\ndef".into()),
+            ..Default::default()
+        };
+        let e = bad.validate(text).unwrap_err();
+        assert_eq!(e.kind, OptionErrorKind::Type);
+        assert!(e.message.contains("\"token\""), "{}", e.message);
+        let bad = RawClientOptions {
+            user_agent_suffix: vec!["ok".into(), "emoji 🙂".into()],
+            ..Default::default()
+        };
+        let e = bad.validate(text).unwrap_err();
+        assert_eq!(e.kind, OptionErrorKind::Type);
+        assert!(e.message.contains("userAgentSuffix"), "{}", e.message);
+        assert!(e.message.contains("emoji"), "{}", e.message);
     }
 
     #[test]

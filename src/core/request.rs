@@ -163,9 +163,28 @@ pub fn path_of(url: &str) -> &str {
     }
 }
 
+/// Whether `fetch` accepts `value` as a header value: Latin-1 (a ByteString) without NUL, CR or
+/// LF. Checked before sending, since fetch's TypeError for a bad header would look like a
+/// network failure and be retried.
+pub fn is_header_value(value: &str) -> bool {
+    value
+        .chars()
+        .all(|c| c as u32 <= 0xFF && !matches!(c, '\0' | '\r' | '\n'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn header_values_are_latin1_without_line_breaks() {
+        assert!(is_header_value("Bearer abc; é"));
+        assert!(!is_header_value("a\nb"));
+        assert!(!is_header_value("a\rb"));
+        assert!(!is_header_value("a\0b"));
+        assert!(!is_header_value("emoji 🙂"));
+        assert!(!is_header_value("Ā"));
+    }
 
     #[test]
     fn tiers_never_exceed_the_client_cap() {

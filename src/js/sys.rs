@@ -4,21 +4,13 @@
 use js_sys::{Array, Function, Object, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal, RequestInit};
+use web_sys::AbortSignal;
 
 #[wasm_bindgen]
 extern "C" {
-    /// `AbortSignal.any([...])`: one signal for the caller's abort and our own timeout.
-    #[wasm_bindgen(js_namespace = AbortSignal, js_name = any)]
-    pub fn abort_signal_any(signals: &Array) -> AbortSignal;
-
     /// `JSON.stringify` of a user value, kept as a JS string.
     #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
     pub fn json_stringify(value: &JsValue) -> Result<JsValue, JsValue>;
-
-    /// `clearTimeout(id)`: the id is a number, or a `Timeout` object in Node.
-    #[wasm_bindgen(js_name = clearTimeout)]
-    pub fn clear_timeout(id: &JsValue);
 
     /// `globalThis.process` in Node, Bun, Deno 2 and Workers with `nodejs_compat`; else undefined.
     #[wasm_bindgen(thread_local_v2, js_namespace = globalThis, js_name = process)]
@@ -93,24 +85,27 @@ extern "C" {
     #[wasm_bindgen(js_name = parseDates)]
     pub fn parse_dates(value: &JsValue, also: Option<&str>);
 
-    /// `setTimeout(() => controller.abort(), ms)`; the timer id goes to [`clear_timeout`].
-    #[wasm_bindgen(js_name = abortAfter)]
-    pub fn abort_after(controller: &AbortController, ms: u32) -> JsValue;
-
-    /// One attempt: `fetch` (the given one, or the global `fetch` looked up at call time, so
-    /// that tests and polyfills can replace it) and the body read as `kind` says, in one
-    /// promise. Resolves to `[Response, body]`.
+    /// One attempt (see support.js): `fetch` (the given one, or the global `fetch` looked up at
+    /// call time, so that tests and polyfills can replace it) under a timeout of `timeout_ms`
+    /// and the caller's `signal`, and the body read as `kind` says, in one promise. Resolves to
+    /// `[Response, body]`.
+    #[allow(clippy::too_many_arguments)]
     #[wasm_bindgen(js_name = fetchAndRead)]
     pub fn fetch_and_read(
         fetch: Option<&Function>,
         url: &str,
-        init: &RequestInit,
+        method: &str,
+        headers: &JsValue,
+        body: Option<&JsValue>,
+        signal: Option<&AbortSignal>,
+        timeout_ms: f64,
         kind: u8,
     ) -> Promise;
 
-    /// Whether a rejection of [`fetch_and_read`] means the body did not parse (its `cause`).
-    #[wasm_bindgen(js_name = isInvalidBody)]
-    pub fn is_invalid_body(e: &JsValue) -> bool;
+    /// Why a rejection of [`fetch_and_read`] happened: 1 the body did not parse (the error's
+    /// `cause` is the parse error), 2 the attempt timed out, 0 anything else.
+    #[wasm_bindgen(js_name = failureKind)]
+    pub fn failure_kind(e: &JsValue) -> u8;
 }
 
 /// A number as JavaScript's `String(n)` writes it: whole numbers with integer formatting, the

@@ -1,5 +1,5 @@
 //! The core's transport and platform traits over `fetch` (through `fetchAndRead` in
-//! support.js), `AbortController` and gloo-timers.
+//! support.js, which also owns each attempt's timeout) and gloo-timers.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -10,7 +10,7 @@ use js_sys::{Array, Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal, Headers, RequestInit, Response as FetchResponse};
+use web_sys::{AbortSignal, Headers, Response as FetchResponse};
 
 use super::sys;
 use crate::core::request::ResponseKind;
@@ -36,99 +36,55 @@ impl Response for JsResponse {
 /// One request's worth of what `fetch` needs, reused by every attempt.
 pub struct FetchTransport<'a> {
     pub fetch: Option<&'a Function>,
-    pub headers: &'a Headers,
+    /// A plain object of header names to values.
+    pub headers: &'a JsValue,
     pub body: Option<&'a JsValue>,
     pub signal: Option<&'a AbortSignal>,
     pub response: ResponseKind,
-}
-
-/// Aborts the attempt's controller when the timeout fires, or when the attempt is dropped
-/// before its body was read (reqwest's `AbortGuard`): a dropped future never leaves a request
-/// running. A finished attempt is not aborted: `abort()` builds a DOMException with a stack
-/// and runs fetch's abort listeners, which cost about 5% of a call in Node's CPU profile.
-struct AbortGuard {
-    controller: AbortController,
-    timer: JsValue,
-    done: bool,
-}
-
-impl AbortGuard {
-    fn new(timeout_ms: u64) -> Result<Self, JsValue> {
-        let controller = AbortController::new()?;
-        let ms = timeout_ms.min(i32::MAX as u64) as u32;
-        let timer = sys::abort_after(&controller, ms);
-        Ok(AbortGuard {
-            controller,
-            timer,
-            done: false,
-        })
-    }
-
-    /// Only our timer aborts the controller while the attempt runs.
-    fn timed_out(&self) -> bool {
-        self.controller.signal().aborted()
-    }
-}
-
-impl Drop for AbortGuard {
-    fn drop(&mut self) {
-        sys::clear_timeout(&self.timer);
-        if !self.done {
-            self.controller.abort();
-        }
-    }
 }
 
 fn aborted_reason(signal: Option<&AbortSignal>) -> Option<JsValue> {
     signal.filter(|s| s.aborted()).map(|s| s.reason())
 }
 
+// `failureKind` in support.js.
+const INVALID_BODY: u8 = 1;
+const TIMED_OUT: u8 = 2;
+
 impl Transport for FetchTransport<'_> {
     type Response = JsResponse;
     type Error = JsValue;
 
+    /// The attempt runs in support.js (`fetchAndRead`): its controller, timer and body read
+    /// cost one call and one await here, instead of a wasm crossing for each.
     async fn send(&self, attempt: Attempt<'_>) -> Result<JsResponse, SendError<JsValue>> {
         if let Some(reason) = aborted_reason(self.signal) {
             return Err(SendError::Aborted(reason));
         }
-        let mut guard = AbortGuard::new(attempt.timeout_ms).map_err(SendError::Network)?;
-        let signal = match self.signal {
-            Some(user) => sys::abort_signal_any(&Array::of2(user, &guard.controller.signal())),
-            None => guard.controller.signal(),
-        };
-        let init = RequestInit::new();
-        init.set_method(attempt.method.as_str());
-        init.set_headers(self.headers);
-        if let Some(body) = self.body {
-            init.set_body(body);
-        }
-        init.set_signal(Some(&signal));
-
-        let classify = |e: JsValue| {
-            if let Some(reason) = aborted_reason(self.signal) {
-                SendError::Aborted(reason)
-            } else if guard.timed_out() {
-                SendError::Timeout
-            } else {
-                SendError::Network(e)
+        let pair = JsFuture::from(sys::fetch_and_read(
+            self.fetch,
+            attempt.url,
+            attempt.method.as_str(),
+            self.headers,
+            self.body,
+            self.signal,
+            // setTimeout fires at once past 2^31 - 1 ms.
+            attempt.timeout_ms.min(i32::MAX as u64) as f64,
+            self.response as u8,
+        ))
+        .await
+        .map_err(|e| match sys::failure_kind(&e) {
+            INVALID_BODY => {
+                SendError::InvalidBody(js_sys::Reflect::get(&e, &"cause".into()).unwrap_or(e))
             }
-        };
-        let kind = self.response as u8;
-        let pair = JsFuture::from(sys::fetch_and_read(self.fetch, attempt.url, &init, kind))
-            .await
-            .map_err(|e| {
-                if sys::is_invalid_body(&e) {
-                    SendError::InvalidBody(js_sys::Reflect::get(&e, &"cause".into()).unwrap_or(e))
-                } else {
-                    classify(e)
-                }
-            })?;
+            TIMED_OUT => SendError::Timeout,
+            _ => match aborted_reason(self.signal) {
+                Some(reason) => SendError::Aborted(reason),
+                None => SendError::Network(e),
+            },
+        })?;
         let pair: Array = pair.unchecked_into();
         let resp: FetchResponse = pair.get(0).unchecked_into();
-        // The body is read (or, for a stream, handed to the caller, who reads it after this
-        // attempt returns): neither the timeout nor dropping the guard may cancel it now (the
-        // caller's own `signal` still can).
-        guard.done = true;
         Ok(JsResponse {
             status: resp.status(),
             headers: resp.headers(),

@@ -73,6 +73,22 @@ test('option errors name the option', () => {
   assert.throws(() => client.datasets().list({ chunkSize: 10 }), { name: 'TypeError', message: /unknown option "chunkSize"/ });
 });
 
+test('header values fetch would refuse are errors before any request, never retried', async () => {
+  assert.throws(() => new ApifyClient({ token: 'a\nb' }), { name: 'TypeError', message: /"token" must be usable as a header value/ });
+  assert.throws(() => new ApifyClient({ userAgentSuffix: ['ok', 'smile 🙂'] }), { name: 'TypeError', message: /"userAgentSuffix".*smile/ });
+  let requests = 0;
+  const fetchFn = async () => {
+    requests++;
+    return new Response(null, { status: 201 });
+  };
+  const client = new ApifyClient({ fetch: fetchFn, minDelayBetweenRetriesMillis: 1 });
+  await assert.rejects(client.keyValueStore('s').setRecord({ key: 'k', value: 'v', contentType: 'text/plain\r\nx-evil: 1' }), {
+    name: 'TypeError',
+    message: /KeyValueStoreClient.setRecord: the content-type header cannot hold/,
+  });
+  assert.equal(requests, 0);
+});
+
 test('numbers go into messages and queries as JavaScript writes them', async () => {
   // The wasm carries no float formatting: fractions are written by the platform (String(n)).
   assert.throws(() => new ApifyClient({ maxRetries: 1.5 }), { name: 'RangeError', message: /from 0 to 100, got 1\.5$/ });
