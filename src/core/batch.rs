@@ -1,12 +1,13 @@
 //! Planning `RequestQueueClient.batchAddRequests`: which requests go into which API call, and
-//! which of them are still to be sent after a response (§4.4 of the reference).
+//! how long to wait before sending the unprocessed ones again (§4.4 of the reference). Which
+//! requests a response left unprocessed is found in support.js (`stillPending`), next to the
+//! requests themselves.
 //!
-//! Requests are known here only by their JSON size and their key; the wasm layer holds the
-//! values. Unlike the official client, every size is checked before anything is sent (so an
-//! oversized request never leaves earlier batches half-added), and the byte count includes the
-//! commas between items, so a planned batch body is always below the limit.
+//! Requests are known here only by their JSON size; the wasm layer holds the values. Unlike
+//! the official client, every size is checked before anything is sent (so an oversized request
+//! never leaves earlier batches half-added), and the byte count includes the commas between
+//! items, so a planned batch body is always below the limit.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 /// `REQUEST_QUEUE_MAX_REQUESTS_PER_BATCH_OPERATION` of `@apify/consts`.
@@ -70,20 +71,6 @@ pub fn plan_batches(
     Ok(batches)
 }
 
-/// The requests (indexes into `keys`) of `pending` that no processed entry accounts for yet.
-/// A request's key is its `uniqueKey`, or its `url` when it has none (the API's default).
-pub fn still_pending(
-    pending: &[usize],
-    keys: &[String],
-    processed: &HashSet<String>,
-) -> Vec<usize> {
-    pending
-        .iter()
-        .copied()
-        .filter(|&i| keys.get(i).is_none_or(|k| !processed.contains(k)))
-        .collect()
-}
-
 /// The pause before unprocessed-request retry `i + 1`: `floor((1 + r) · 2^i · min_delay)`.
 pub fn unprocessed_backoff_ms(i: u32, min_delay_ms: f64, random: f64) -> u64 {
     let ms = (1.0 + random) * 2f64.powi(i.min(30) as i32) * min_delay_ms.max(0.0);
@@ -144,20 +131,6 @@ mod tests {
         );
         // A request that fits on its own always gets a batch (no empty batch, no endless loop).
         assert_eq!(plan_batches(&[61, 61], 25, 64).unwrap(), [0..1, 1..2]);
-    }
-
-    #[test]
-    fn pending_is_what_no_processed_entry_accounts_for() {
-        let keys: Vec<String> = ["a", "b", "c", "d"].iter().map(|s| s.to_string()).collect();
-        let mut processed = HashSet::new();
-        processed.insert("b".to_string());
-        processed.insert("zzz".to_string());
-        assert_eq!(still_pending(&[0, 1, 2, 3], &keys, &processed), [0, 2, 3]);
-        processed.insert("a".into());
-        processed.insert("d".into());
-        assert_eq!(still_pending(&[0, 2, 3], &keys, &processed), [2]);
-        processed.insert("c".into());
-        assert!(still_pending(&[2], &keys, &processed).is_empty());
     }
 
     #[test]

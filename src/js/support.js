@@ -172,6 +172,56 @@ async function readResponse(res, kind) {
   return [res, typeof Buffer === 'function' ? Buffer.from(buf) : new Uint8Array(buf)];
 }
 
+// batchAddRequests' work per request stays here: a wasm crossing (and a string copy) per
+// request cost more than the request's share of the API call. Rust plans the batches from the
+// sizes and handles indexes only (src/js/resources/request_queue.rs).
+
+/**
+ * Each request's JSON and its UTF-8 byte length (what the payload limit counts), as
+ * `[jsons, Uint32Array sizes]`; or the index of the first request that is not an object, has
+ * an `id` or does not serialize, for Rust to describe.
+ */
+export function prepareBatchRequests(requests) {
+  const jsons = new Array(requests.length);
+  const sizes = new Uint32Array(requests.length);
+  for (let i = 0; i < requests.length; i++) {
+    const r = requests[i];
+    const json = typeof r === 'object' && r !== null && !Array.isArray(r) && r.id === undefined ? JSON.stringify(r) : undefined;
+    if (typeof json !== 'string') return i;
+    jsons[i] = json;
+    sizes[i] = utf8Length(json);
+  }
+  return [jsons, sizes];
+}
+
+// UTF-8 bytes of a string from JSON.stringify, whose surrogates are always paired (it escapes
+// lone ones): 4 bytes per pair, 2 per half.
+function utf8Length(s) {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) n += c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 1 : 2;
+  }
+  return n;
+}
+
+/** The JSON array body of the requests at `indexes`. */
+export function batchBody(jsons, indexes) {
+  let body = '[';
+  for (let n = 0; n < indexes.length; n++) body += (n > 0 ? ',' : '') + jsons[indexes[n]];
+  return body + ']';
+}
+
+/**
+ * The indexes of `pending` whose key no entry of `processed` (the API's `processedRequests`)
+ * has. A request's key is its `uniqueKey`, or its `url` when it has none (the API's default).
+ */
+export function stillPending(requests, pending, processed) {
+  const done = new Set();
+  if (Array.isArray(processed)) for (const p of processed) done.add(p?.uniqueKey);
+  return pending.filter((i) => !done.has(requests[i].uniqueKey ?? requests[i].url));
+}
+
 /** A fetch body as a stream of text: bytes decoded by the platform's TextDecoderStream. */
 export function decodeTextStream(body) {
   if (typeof TextDecoderStream !== 'function') {

@@ -1,7 +1,7 @@
 //! Every platform global the client touches, in one place. Nothing here goes through `window`:
 //! Workers, Deno and Node have none, so globals are bound by name (as gloo and reqwest do).
 
-use js_sys::{Array, Function, Object, Promise, Uint8Array};
+use js_sys::{Array, Function, Object, Promise, Uint32Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
@@ -101,6 +101,23 @@ extern "C" {
         timeout_ms: f64,
         kind: u8,
     ) -> Promise;
+
+    /// `[jsons, sizes]` of `batchAddRequests`' requests (JSON text, UTF-8 bytes as a
+    /// `Uint32Array`), or the index of the first one that is invalid.
+    #[wasm_bindgen(js_name = prepareBatchRequests)]
+    pub fn prepare_batch_requests(requests: &Array) -> JsValue;
+
+    /// The JSON array body of the requests at `indexes`.
+    #[wasm_bindgen(js_name = batchBody)]
+    pub fn batch_body(jsons: &JsValue, indexes: &Uint32Array) -> JsValue;
+
+    /// The indexes of `pending` that no entry of `processed` accounts for.
+    #[wasm_bindgen(js_name = stillPending)]
+    pub fn still_pending(
+        requests: &Array,
+        pending: &Uint32Array,
+        processed: &JsValue,
+    ) -> Uint32Array;
 
     /// Why a rejection of [`fetch_and_read`] happened: 1 the body did not parse (the error's
     /// `cause` is the parse error), 2 the attempt timed out, 0 anything else.

@@ -205,7 +205,13 @@ test('batchAddRequests validates before sending anything', async () => {
   const { id } = await client.requestQueues().getOrCreate();
   const rq = client.requestQueue(id);
   await assert.rejects(rq.batchAddRequests([]), TypeError);
-  await assert.rejects(rq.batchAddRequests([{ url: 'https://x', id: 'a' }]), TypeError);
+  await assert.rejects(rq.batchAddRequests([{ url: 'https://x' }, { url: 'https://x', id: 'a' }]), {
+    name: 'TypeError',
+    message: /requests\[1\] must not have an id/,
+  });
+  await assert.rejects(rq.batchAddRequests([{ url: 'https://x' }, 'x']), { name: 'TypeError', message: /requests\[1\] must be an object/ });
+  // Sizes are UTF-8 bytes: 4,718,120 × 'é' are 9,436,240 bytes (over), 2,000,000 × '🙂' 8,000,000 (under).
+  await assert.rejects(rq.batchAddRequests([{ url: 'https://x', payload: 'é'.repeat(4_718_120) }]), /index: 0 exceeds/);
   const big = { url: 'https://x', uniqueKey: 'big', payload: 'x'.repeat(9_436_240) };
   await assert.rejects(
     rq.batchAddRequests([...reqs(30), big]),
@@ -217,6 +223,8 @@ test('batchAddRequests validates before sending anything', async () => {
   const r = await rq.batchAddRequests(large);
   assert.equal(r.processedRequests.length, 6);
   assert.equal(lines(await acc.requests()).length, 1 + 2);
+  const emoji = await rq.batchAddRequests([{ url: 'https://x/e', uniqueKey: 'emoji', payload: '🙂'.repeat(2_000_000) }]);
+  assert.equal(emoji.processedRequests.length, 1);
 });
 
 test('batchDeleteRequests', async () => {

@@ -2,13 +2,13 @@
 //! accessors of request queues.
 
 use std::cell::RefCell;
-use std::collections::{HashSet, VecDeque};
+use std::collections::VecDeque;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll};
 
-use js_sys::{Array, Object, Promise};
+use js_sys::{Array, Object, Promise, Uint32Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
@@ -18,8 +18,7 @@ use super::{
     delete_quietly, get_object, json_body, rejecting, send_empty, send_object, spawn, Resource,
 };
 use crate::core::batch::{
-    payload_limit_bytes, plan_batches, still_pending, unprocessed_backoff_ms,
-    MAX_REQUESTS_PER_BATCH,
+    payload_limit_bytes, plan_batches, unprocessed_backoff_ms, MAX_REQUESTS_PER_BATCH,
 };
 use crate::core::paginate::TokenPager;
 use crate::core::request::{ApiRequest, Method, TimeoutTier};
@@ -582,19 +581,23 @@ impl RequestQueueClient {
             let min_delay = o
                 .number("minDelayBetweenUnprocessedRequestsRetriesMillis")?
                 .unwrap_or(500.0);
-            let mut jsons = Vec::with_capacity(list.length() as usize);
-            let mut keys = Vec::with_capacity(jsons.capacity());
-            for (i, r) in list.iter().enumerate() {
+            // Each request's JSON and size come from support.js in one call (see there why).
+            let prepared = sys::prepare_batch_requests(&list);
+            if let Some(i) = prepared.as_f64() {
+                // (An integer: formatting an f64 would pull Rust's float formatting in.)
+                let i = i as usize;
+                let r = list.get(i as u32);
                 check_new_request(&r, M, Some(i))?;
-                let text = json_body(&r)?.as_string().unwrap_or_default();
-                let key = get(&r, "uniqueKey")
-                    .as_string()
-                    .or_else(|| get(&r, "url").as_string())
-                    .unwrap_or_default();
-                jsons.push(text);
-                keys.push(key);
+                json_body(&r)?;
+                return Err(type_error(&format!("{M}: requests[{i}] cannot be sent")));
             }
-            let sizes: Vec<usize> = jsons.iter().map(String::len).collect();
+            let prepared: Array = prepared.unchecked_into();
+            let jsons = prepared.get(0);
+            let sizes: Vec<usize> = Uint32Array::from(prepared.get(1))
+                .to_vec()
+                .into_iter()
+                .map(|n| n as usize)
+                .collect();
             let batches = plan_batches(&sizes, MAX_REQUESTS_PER_BATCH, payload_limit_bytes())
                 .map_err(|e| JsValue::from(js_sys::Error::new(&e.message())))?;
             let mut req = self
@@ -606,7 +609,6 @@ impl RequestQueueClient {
                 client: self.r.client.clone(),
                 req,
                 jsons,
-                keys,
                 requests: list,
                 max_retries,
                 min_delay,
@@ -617,22 +619,19 @@ impl RequestQueueClient {
                     .into_iter()
                     .map(|range| {
                         let ctx = ctx.clone();
-                        Box::pin(async move { add_batch(ctx, range.collect()).await })
-                            as BatchFuture
+                        let indexes = range.map(|i| i as u32).collect();
+                        Box::pin(async move { add_batch(ctx, indexes).await }) as BatchFuture
                     })
                     .collect();
                 let outcomes = Pool::new(jobs, max_parallel).await;
-                let processed = Array::new();
-                let unprocessed = Array::new();
+                // Flattened once at the end: concatenating per batch copies O(n²) entries.
+                let (processed, unprocessed) = (Array::new(), Array::new());
                 for outcome in outcomes {
                     let (p, u) = outcome?;
-                    p.iter().for_each(|v| {
-                        processed.push(v);
-                    });
-                    u.iter().for_each(|v| {
-                        unprocessed.push(v);
-                    });
+                    processed.push(&p);
+                    unprocessed.push(&u);
                 }
+                let (processed, unprocessed) = (processed.flat(1), unprocessed.flat(1));
                 Ok(object(&[
                     ("processedRequests", processed.into()),
                     ("unprocessedRequests", unprocessed.into()),
@@ -782,69 +781,46 @@ fn check_new_request(r: &JsValue, m: &str, index: Option<usize>) -> Result<(), J
 struct BatchCtx {
     client: Rc<ClientInner>,
     req: ApiRequest,
-    /// Each request's JSON, and the key the API reports it under (`uniqueKey`, else `url`).
-    jsons: Vec<String>,
-    keys: Vec<String>,
+    /// Each request's JSON text (a JS array of strings, from `prepareBatchRequests`).
+    jsons: JsValue,
     requests: Array,
     max_retries: u32,
     min_delay: f64,
     signal: Option<AbortSignal>,
 }
 
-type BatchOutcome = Result<(Vec<JsValue>, Vec<JsValue>), JsValue>;
+/// The processed entries and the unprocessed requests of one batch, as JS arrays.
+type BatchOutcome = Result<(Array, Array), JsValue>;
 type BatchFuture = Pin<Box<dyn Future<Output = BatchOutcome>>>;
 
 /// One batch: up to `1 + max_retries` API calls, each sending what no processed entry accounts
 /// for yet. API errors end the batch with the rest reported unprocessed; only an abort rejects.
-async fn add_batch(ctx: Rc<BatchCtx>, indexes: Vec<usize>) -> BatchOutcome {
-    let mut pending = indexes;
-    let mut processed = Vec::new();
-    let mut processed_keys = HashSet::new();
+async fn add_batch(ctx: Rc<BatchCtx>, indexes: Vec<u32>) -> BatchOutcome {
+    let mut pending = Uint32Array::from(&indexes[..]);
+    let mut processed = Array::new();
     let platform = JsPlatform {
         signal: ctx.signal.as_ref(),
     };
     for i in 0..=ctx.max_retries {
-        let mut body = String::with_capacity(
-            2 + pending
-                .iter()
-                .map(|&j| ctx.jsons[j].len() + 1)
-                .sum::<usize>(),
-        );
-        body.push('[');
-        for (n, &j) in pending.iter().enumerate() {
-            if n > 0 {
-                body.push(',');
-            }
-            body.push_str(&ctx.jsons[j]);
-        }
-        body.push(']');
+        let body = sys::batch_body(&ctx.jsons, &pending);
         let sent = ctx
             .client
-            .call(
-                &ctx.req,
-                Some(&JsValue::from_str(&body)),
-                ctx.signal.as_ref(),
-            )
+            .call(&ctx.req, Some(&body), ctx.signal.as_ref())
             .await;
         match sent {
             Ok(resp) => {
                 let data = pluck_data(resp.body);
                 let done = get(&data, "processedRequests");
                 if Array::is_array(&done) {
-                    for p in Array::from(&done).iter() {
-                        if let Some(k) = get(&p, "uniqueKey").as_string() {
-                            processed_keys.insert(k);
-                        }
-                        processed.push(p);
-                    }
+                    processed = processed.concat(done.unchecked_ref::<Array>());
                 }
                 let left = get(&data, "unprocessedRequests");
                 if Array::is_array(&left) && Array::from(&left).length() > 0 {
                     // As the official client: unprocessed requests count as rate limiting.
                     ctx.client.stats.add_rate_limit_error(i + 1);
                 }
-                pending = still_pending(&pending, &ctx.keys, &processed_keys);
-                if pending.is_empty() {
+                pending = sys::still_pending(&ctx.requests, &pending, &done);
+                if pending.length() == 0 {
                     break;
                 }
             }
@@ -860,16 +836,19 @@ async fn add_batch(ctx: Rc<BatchCtx>, indexes: Vec<usize>) -> BatchOutcome {
             platform.sleep(ms).await?;
         }
     }
-    let unprocessed = pending
-        .iter()
-        .map(|&j| {
-            let r = ctx.requests.get(j as u32);
-            object(&[
+    let unprocessed: Array = pending
+        .to_vec()
+        .into_iter()
+        .map(|j| {
+            let r = ctx.requests.get(j);
+            let url = get(&r, "url");
+            let key = get(&r, "uniqueKey");
+            let key = if key.is_string() { key } else { url.clone() };
+            JsValue::from(object(&[
                 ("method", get(&r, "method")),
-                ("uniqueKey", JsValue::from_str(&ctx.keys[j])),
-                ("url", get(&r, "url")),
-            ])
-            .into()
+                ("uniqueKey", key),
+                ("url", url),
+            ]))
         })
         .collect();
     Ok((processed, unprocessed))
