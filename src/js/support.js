@@ -81,11 +81,12 @@ async function* listItems(cursor) {
 export function parseDates(value, also, depth = 0) {
   if (depth > 3 || typeof value !== 'object' || value === null) return;
   if (Array.isArray(value)) {
-    for (const item of value) parseDates(item, also, depth + 1);
+    for (let i = 0; i < value.length; i++) parseDates(value[i], also, depth + 1);
     return;
   }
   if (value instanceof Date) return;
-  for (const k of Object.keys(value)) {
+  for (const k in value) {
+    if (!Object.hasOwn(value, k)) continue;
     const v = value[k];
     if ((k.endsWith('At') || k === also) && typeof v === 'string') {
       const d = new Date(v);
@@ -154,7 +155,11 @@ export async function fetchAndRead(fetchFn, url, method, headers, body, userSign
 async function readResponse(res, kind) {
   if (kind === EMPTY) return [res, undefined];
   if (kind === STREAM && res.status < 300) return [res, res.body ?? undefined];
-  const essence = (res.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  const type = res.headers.get('content-type') ?? '';
+  // The API's own answer, first: no splitting and lower-casing on the common path.
+  const essence = type === 'application/json' || type.startsWith('application/json;')
+    ? 'application/json'
+    : type.split(';')[0].trim().toLowerCase();
   const textual = essence === 'application/json' || essence.startsWith('text/') ||
     (essence.startsWith('application/') && essence.endsWith('xml'));
   if (kind !== BYTES && textual) {
