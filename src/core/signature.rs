@@ -21,17 +21,21 @@ pub const VERSION: u32 = 0;
 /// A 32-byte HMAC-SHA256 digest as the short base62 signature: the first 15 bytes (30 hex
 /// digits, 120 bits) as a big-endian number in base62, no padding (`0` for zero).
 pub fn base62_of_digest(digest: &[u8]) -> String {
-    let mut n: u128 = 0;
-    for &b in digest.iter().take(15) {
-        n = (n << 8) | b as u128;
-    }
-    if n == 0 {
-        return "0".to_string();
-    }
+    // Long division of the 15 bytes by 62, one base-62 digit per pass, on bytes rather than a
+    // u128: u128 division is a 1 kB compiler-builtins routine in the wasm.
+    let mut n: Vec<u8> = digest.iter().take(15).copied().collect();
     let mut out = Vec::new();
-    while n > 0 {
-        out.push(BASE62[(n % 62) as usize]);
-        n /= 62;
+    while n.iter().any(|&b| b != 0) {
+        let mut rem = 0u32;
+        for b in n.iter_mut() {
+            let cur = (rem << 8) | u32::from(*b);
+            *b = (cur / 62) as u8;
+            rem = cur % 62;
+        }
+        out.push(BASE62[rem as usize]);
+    }
+    if out.is_empty() {
+        return "0".to_string();
     }
     out.reverse();
     String::from_utf8(out).unwrap_or_default()
@@ -91,7 +95,7 @@ mod tests {
     // Known-answer vectors. The digests were computed with Node's independent HMAC
     // implementation, `crypto.createHmac('sha256', 's3cr3t-KEY').update(message).digest('hex')`,
     // and the expected signatures with `@apify/utilities`' algorithm run in Node with BigInt
-    // arithmetic (independent of the u128 code here):
+    // arithmetic (independent of the long division here):
     //   const C = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
     //   const b62 = (n) => { let r = ''; while (n > 0n) { r = C[Number(n % 62n)] + r; n /= 62n; } return r || '0'; };
     //   const d = crypto.createHmac('sha256', 's3cr3t-KEY').update(message).digest('hex');

@@ -73,7 +73,17 @@ impl QueryValue {
             QueryValue::Bool(b) => if *b { "true" } else { "false" }.to_string(),
             QueryValue::Int(i) => i.to_string(),
             QueryValue::Number(s) => s.clone(),
-            QueryValue::List(v) => v.join(","),
+            // By hand: `join` on `String`s would be a second copy of std's join in the wasm.
+            QueryValue::List(v) => {
+                let mut out = String::new();
+                for (i, item) in v.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(item);
+                }
+                out
+            }
         }
     }
 }

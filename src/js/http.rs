@@ -100,7 +100,7 @@ impl ClientInner {
         for (k, v) in own.chain(req.headers.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
             if !is_header_value(v) {
                 return Err(super::opts::type_error(&format!(
-                    "{}: the {k} header cannot hold {v:?}: use Latin-1 characters without line breaks",
+                    "{}: the {k} header value has a line break or a character beyond Latin-1, which fetch refuses",
                     req.client_method
                 )));
             }
