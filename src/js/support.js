@@ -182,21 +182,30 @@ async function readResponse(res, kind) {
 // sizes and handles indexes only (src/js/resources/request_queue.rs).
 
 /**
- * Each request's JSON and its UTF-8 byte length (what the payload limit counts), as
- * `[jsons, Uint32Array sizes]`; or the index of the first request that is not an object, has
- * an `id` or does not serialize, for Rust to describe.
+ * Each request's JSON, its UTF-8 byte length (what the payload limit counts) and the key the API
+ * reports it under (`uniqueKey`, else `url`: the API's default), read once, as
+ * `[jsons, Uint32Array sizes, keys]`; or the index of the first request that is not an object,
+ * has an `id` or does not serialize, for Rust to describe.
  */
 export function prepareBatchRequests(requests) {
   const jsons = new Array(requests.length);
   const sizes = new Uint32Array(requests.length);
+  const keys = new Array(requests.length);
   for (let i = 0; i < requests.length; i++) {
     const r = requests[i];
-    const json = typeof r === 'object' && r !== null && !Array.isArray(r) && r.id === undefined ? JSON.stringify(r) : undefined;
+    if (typeof r !== 'object' || r === null || Array.isArray(r) || r.id !== undefined) return i;
+    let json;
+    try {
+      json = JSON.stringify(r);
+    } catch {
+      return i; // a cycle or a BigInt: Rust stringifies it again to report the platform's error
+    }
     if (typeof json !== 'string') return i;
     jsons[i] = json;
     sizes[i] = utf8Length(json);
+    keys[i] = r.uniqueKey ?? r.url;
   }
-  return [jsons, sizes];
+  return [jsons, sizes, keys];
 }
 
 // UTF-8 bytes of a string from JSON.stringify, whose surrogates are always paired (it escapes
@@ -217,14 +226,11 @@ export function batchBody(jsons, indexes) {
   return body + ']';
 }
 
-/**
- * The indexes of `pending` whose key no entry of `processed` (the API's `processedRequests`)
- * has. A request's key is its `uniqueKey`, or its `url` when it has none (the API's default).
- */
-export function stillPending(requests, pending, processed) {
+/** The indexes of `pending` whose key no entry of `processed` (the API's `processedRequests`) has. */
+export function stillPending(keys, pending, processed) {
   const done = new Set();
   if (Array.isArray(processed)) for (const p of processed) done.add(p?.uniqueKey);
-  return pending.filter((i) => !done.has(requests[i].uniqueKey ?? requests[i].url));
+  return pending.filter((i) => !done.has(keys[i]));
 }
 
 /** A fetch body as a stream of text: bytes decoded by the platform's TextDecoderStream. */

@@ -102,8 +102,9 @@ extern "C" {
         kind: u8,
     ) -> Promise;
 
-    /// `[jsons, sizes]` of `batchAddRequests`' requests (JSON text, UTF-8 bytes as a
-    /// `Uint32Array`), or the index of the first one that is invalid.
+    /// `[jsons, sizes, keys]` of `batchAddRequests`' requests (JSON text, UTF-8 bytes as a
+    /// `Uint32Array`, the key the API reports each under), or the index of the first one that
+    /// is invalid.
     #[wasm_bindgen(js_name = prepareBatchRequests)]
     pub fn prepare_batch_requests(requests: &Array) -> JsValue;
 
@@ -111,13 +112,10 @@ extern "C" {
     #[wasm_bindgen(js_name = batchBody)]
     pub fn batch_body(jsons: &JsValue, indexes: &Uint32Array) -> JsValue;
 
-    /// The indexes of `pending` that no entry of `processed` accounts for.
+    /// The indexes of `pending` whose key (in `keys`) no entry of `processed` has.
     #[wasm_bindgen(js_name = stillPending)]
-    pub fn still_pending(
-        requests: &Array,
-        pending: &Uint32Array,
-        processed: &JsValue,
-    ) -> Uint32Array;
+    pub fn still_pending(keys: &JsValue, pending: &Uint32Array, processed: &JsValue)
+        -> Uint32Array;
 
     /// Why a rejection of [`fetch_and_read`] happened: 1 the body did not parse (the error's
     /// `cause` is the parse error), 2 the attempt timed out, 0 anything else.

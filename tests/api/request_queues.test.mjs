@@ -210,6 +210,10 @@ test('batchAddRequests validates before sending anything', async () => {
     message: /requests\[1\] must not have an id/,
   });
   await assert.rejects(rq.batchAddRequests([{ url: 'https://x' }, 'x']), { name: 'TypeError', message: /requests\[1\] must be an object/ });
+  const cyclic = { url: 'https://x' };
+  cyclic.self = cyclic;
+  await assert.rejects(rq.batchAddRequests([cyclic]), { name: 'TypeError', message: /circular/i });
+  await assert.rejects(rq.batchAddRequests([{ url: 'https://x', n: 1n }]), { name: 'TypeError', message: /BigInt/ });
   // Sizes are UTF-8 bytes: 4,718,120 × 'é' are 9,436,240 bytes (over), 2,000,000 × '🙂' 8,000,000 (under).
   await assert.rejects(rq.batchAddRequests([{ url: 'https://x', payload: 'é'.repeat(4_718_120) }]), /index: 0 exceeds/);
   const big = { url: 'https://x', uniqueKey: 'big', payload: 'x'.repeat(9_436_240) };
@@ -225,6 +229,8 @@ test('batchAddRequests validates before sending anything', async () => {
   assert.equal(lines(await acc.requests()).length, 1 + 2);
   const emoji = await rq.batchAddRequests([{ url: 'https://x/e', uniqueKey: 'emoji', payload: '🙂'.repeat(2_000_000) }]);
   assert.equal(emoji.processedRequests.length, 1);
+  // The client is still usable after the errors above (no borrow left behind by a thrown exception).
+  assert.equal((await rq.batchAddRequests([{ url: 'https://x/ok', uniqueKey: 'after-errors' }])).processedRequests.length, 1);
 });
 
 test('batchDeleteRequests', async () => {

@@ -8,7 +8,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll};
 
-use js_sys::{Array, Object, Promise, Uint32Array};
+use js_sys::{Array, Object, Promise, Reflect, Uint32Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
@@ -592,7 +592,7 @@ impl RequestQueueClient {
                 return Err(type_error(&format!("{M}: requests[{i}] cannot be sent")));
             }
             let prepared: Array = prepared.unchecked_into();
-            let jsons = prepared.get(0);
+            let (jsons, keys) = (prepared.get(0), prepared.get(2));
             let sizes: Vec<usize> = Uint32Array::from(prepared.get(1))
                 .to_vec()
                 .into_iter()
@@ -609,6 +609,7 @@ impl RequestQueueClient {
                 client: self.r.client.clone(),
                 req,
                 jsons,
+                keys,
                 requests: list,
                 max_retries,
                 min_delay,
@@ -781,8 +782,10 @@ fn check_new_request(r: &JsValue, m: &str, index: Option<usize>) -> Result<(), J
 struct BatchCtx {
     client: Rc<ClientInner>,
     req: ApiRequest,
-    /// Each request's JSON text (a JS array of strings, from `prepareBatchRequests`).
+    /// Each request's JSON text and the key the API reports it under (JS arrays, from
+    /// `prepareBatchRequests`).
     jsons: JsValue,
+    keys: JsValue,
     requests: Array,
     max_retries: u32,
     min_delay: f64,
@@ -819,7 +822,7 @@ async fn add_batch(ctx: Rc<BatchCtx>, indexes: Vec<u32>) -> BatchOutcome {
                     // As the official client: unprocessed requests count as rate limiting.
                     ctx.client.stats.add_rate_limit_error(i + 1);
                 }
-                pending = sys::still_pending(&ctx.requests, &pending, &done);
+                pending = sys::still_pending(&ctx.keys, &pending, &done);
                 if pending.length() == 0 {
                     break;
                 }
@@ -841,13 +844,13 @@ async fn add_batch(ctx: Rc<BatchCtx>, indexes: Vec<u32>) -> BatchOutcome {
         .into_iter()
         .map(|j| {
             let r = ctx.requests.get(j);
-            let url = get(&r, "url");
-            let key = get(&r, "uniqueKey");
-            let key = if key.is_string() { key } else { url.clone() };
             JsValue::from(object(&[
                 ("method", get(&r, "method")),
-                ("uniqueKey", key),
-                ("url", url),
+                (
+                    "uniqueKey",
+                    Reflect::get_u32(&ctx.keys, j).unwrap_or_default(),
+                ),
+                ("url", get(&r, "url")),
             ]))
         })
         .collect();
