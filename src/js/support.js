@@ -192,18 +192,19 @@ export function prepareBatchRequests(requests) {
   const sizes = new Uint32Array(requests.length);
   const keys = new Array(requests.length);
   for (let i = 0; i < requests.length; i++) {
-    const r = requests[i];
-    if (typeof r !== 'object' || r === null || Array.isArray(r) || r.id !== undefined) return i;
-    let json;
+    // Nothing may throw from here into wasm: a cycle, a BigInt or a throwing getter makes this
+    // request the invalid one, and Rust reads it again to report the platform's own error.
     try {
-      json = JSON.stringify(r);
+      const r = requests[i];
+      if (typeof r !== 'object' || r === null || Array.isArray(r) || r.id !== undefined) return i;
+      const json = JSON.stringify(r);
+      if (typeof json !== 'string') return i;
+      jsons[i] = json;
+      sizes[i] = utf8Length(json);
+      keys[i] = r.uniqueKey ?? r.url;
     } catch {
-      return i; // a cycle or a BigInt: Rust stringifies it again to report the platform's error
+      return i;
     }
-    if (typeof json !== 'string') return i;
-    jsons[i] = json;
-    sizes[i] = utf8Length(json);
-    keys[i] = r.uniqueKey ?? r.url;
   }
   return [jsons, sizes, keys];
 }
