@@ -8,8 +8,8 @@
 // requests the same code runs colder (see docs/performance.md).
 const isDeno = typeof Deno !== 'undefined';
 const args = isDeno ? Deno.args : process.argv.slice(2);
-const here = new URL('.', import.meta.url);
-const pkg = args[0] ? new URL(`file://${args[0].startsWith('/') ? '' : `${isDeno ? Deno.cwd() : process.cwd()}/`}${args[0]}/`) : new URL('../../pkg/', here);
+const cwd = `file://${isDeno ? Deno.cwd() : process.cwd()}/`;
+const pkg = args[0] ? new URL(`${args[0]}/`, cwd) : new URL('../../pkg/', import.meta.url);
 const { ApifyClient } = await import(new URL(isDeno ? 'deno.js' : 'node.mjs', pkg).href);
 
 const item = (id) => ({ id, name: `actor-${id}`, username: 'bench', createdAt: '2026-01-01T00:00:00.000Z', modifiedAt: '2026-01-02T00:00:00.000Z' });
