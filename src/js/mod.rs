@@ -7,6 +7,7 @@ pub mod http;
 pub mod iter;
 pub mod opts;
 pub mod resources;
+pub mod settle;
 pub mod sys;
 pub mod transport;
 mod types;

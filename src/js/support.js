@@ -43,22 +43,29 @@ export class InvalidResponseBodyError extends Error {
   }
 }
 
+// list() results: the Promise itself carries its source under a symbol, and the iterator
+// methods are shared functions. A plain assignment keeps the Promise's hidden class shared by
+// every call (defineProperty with a fresh closure per call cost 2-3 % of a list() call in Node).
+const SOURCE = Symbol('apify-client-wasm list source');
+
+function iteratePages() {
+  return this[SOURCE].iterator(this);
+}
+
+function iterateItems() {
+  return listItems(this[SOURCE].cursor(this));
+}
+
 export function attachAsyncIterator(promise, source) {
-  Object.defineProperty(promise, Symbol.asyncIterator, {
-    value() {
-      return source.iterator(this);
-    },
-  });
+  promise[SOURCE] = source;
+  promise[Symbol.asyncIterator] = iteratePages;
   return promise;
 }
 
 /** As attachAsyncIterator, iterating the items of every page `source.cursor(promise)` gives. */
 export function attachItemIterator(promise, source) {
-  Object.defineProperty(promise, Symbol.asyncIterator, {
-    value() {
-      return listItems(source.cursor(this));
-    },
-  });
+  promise[SOURCE] = source;
+  promise[Symbol.asyncIterator] = iterateItems;
   return promise;
 }
 
@@ -77,7 +84,8 @@ async function* listItems(cursor) {
 
 // Every key ending in `At` (or named `also`) whose value is a string that parses as a date
 // becomes a Date, down to depth 3, as the official client's parseDateFields. In JavaScript so
-// that a response costs one call, not a wasm crossing (and a string copy) per key.
+// that a response costs one call, not a wasm crossing (and a string copy) per key. Cheapest test
+// first: most values are not strings, most strings are not under an `…At` key.
 export function parseDates(value, also, depth = 0) {
   if (depth > 3 || typeof value !== 'object' || value === null) return;
   if (Array.isArray(value)) {
@@ -86,15 +94,45 @@ export function parseDates(value, also, depth = 0) {
   }
   if (value instanceof Date) return;
   for (const k in value) {
-    if (!Object.hasOwn(value, k)) continue;
     const v = value[k];
-    if ((k.endsWith('At') || k === also) && typeof v === 'string') {
-      const d = new Date(v);
-      if (v !== '' && !Number.isNaN(d.getTime())) value[k] = d;
-      continue;
+    if (typeof v === 'string') {
+      if (v !== '' && (k.endsWith('At') || k === also) && Object.hasOwn(value, k)) {
+        const d = toDate(v);
+        if (d !== undefined) value[k] = d;
+      }
+    } else if (typeof v === 'object' && v !== null && Object.hasOwn(value, k)) {
+      parseDates(v, also, depth + 1);
     }
-    if (typeof v === 'object' && v !== null) parseDates(v, also, depth + 1);
   }
+}
+
+const digit = (s, i) => s.charCodeAt(i) - 48;
+const twoDigits = (s, i) => {
+  const a = digit(s, i), b = digit(s, i + 1);
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : NaN;
+};
+
+/**
+ * `new Date(s)`, or undefined where that is an invalid date. The API's own form,
+ * `YYYY-MM-DDTHH:mm:ss.sssZ`, is read from its digits (twice as fast as the platform's string
+ * parser, which every other form goes to). Only values the platform reads the same way take the
+ * fast path: years from 100 (Date.UTC maps 0-99 to 19xx) and days up to 28 (no month overflow).
+ */
+export function toDate(s) {
+  if (s.length === 24 && s[4] === '-' && s[7] === '-' && s[10] === 'T' && s[13] === ':' &&
+      s[16] === ':' && s[19] === '.' && s[23] === 'Z') {
+    const year = twoDigits(s, 0) * 100 + twoDigits(s, 2);
+    const month = twoDigits(s, 5), day = twoDigits(s, 8);
+    const h = twoDigits(s, 11), m = twoDigits(s, 14), sec = twoDigits(s, 17);
+    const ms = twoDigits(s, 20) * 10 + digit(s, 22);
+    const d22 = digit(s, 22);
+    if (year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= 28 && h <= 23 &&
+        m <= 59 && sec <= 59 && d22 >= 0 && d22 <= 9 && ms === ms) {
+      return new Date(Date.UTC(year, month - 1, day, h, m, sec, ms));
+    }
+  }
+  const d = new Date(s);
+  return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
 // How fetchAndRead reads a body; the numbers are `ResponseKind as u8` in src/js/transport.rs.
@@ -103,37 +141,40 @@ const BYTES = 1;
 const EMPTY = 2;
 const STREAM = 3;
 
-// Why an attempt failed, as `failureKind` tells Rust: the numbers are matched in transport.rs.
-const OTHER = 0;
+// How an attempt ended, as `settle` tells Rust: the numbers are matched in transport.rs.
+const SUCCEEDED = 0;
 const INVALID_BODY = 1;
 const TIMED_OUT = 2;
+const FAILED = 3;
 
-class AttemptFailure {
-  constructor(kind, cause) {
-    this.kind = kind;
+class InvalidBody {
+  constructor(cause) {
     this.cause = cause;
   }
 }
 
-/** How an attempt of fetchAndRead failed: INVALID_BODY (`cause` is the parse error), TIMED_OUT or OTHER. */
-export function failureKind(e) {
-  return e instanceof AttemptFailure ? e.kind : OTHER;
+// Rust's one callback for every outcome (src/js/settle.rs): settle(slot, failure, status, a, b).
+let settle;
+
+/** Registers Rust's outcome callback; once per instance. */
+export function setSettle(f) {
+  settle = f;
 }
 
 /**
- * One attempt, all in JavaScript so that it costs Rust one call and one await: fetch (the
- * caller's, or the global one looked up now, so that tests and polyfills can replace it) under
- * the attempt's timeout and the caller's signal, then the body read as `kind` says. Decodes as
- * the official client does: `application/json` parsed by JSON.parse, text and XML as strings,
- * anything else as bytes (a Buffer in Node); an empty body is undefined. Resolves to
- * [response, body]; rejects with the platform's error, the caller's abort reason, or an
- * AttemptFailure (timed out; body did not parse).
+ * One attempt, all in JavaScript so that it costs Rust one call and no per-await closures: fetch
+ * (the caller's, or the global one looked up now, so that tests and polyfills can replace it)
+ * under the attempt's timeout and the caller's signal, then the body read as `kind` says. Decodes
+ * as the official client does: `application/json` parsed by JSON.parse, text and XML as strings,
+ * anything else as bytes (a Buffer in Node); an empty body is undefined. Reports to `slot`:
+ * SUCCEEDED with the status, the Response and the body; INVALID_BODY with the parse error;
+ * TIMED_OUT; or FAILED with the platform's error or the caller's abort reason.
  *
  * The timeout covers reading the body, except for a stream, which the caller reads later. The
  * timer is cleared when the attempt ends, and a finished attempt is never aborted: abort() builds
  * a DOMException and runs fetch's abort listeners, about 5% of a call in Node's CPU profile.
  */
-export async function fetchAndRead(fetchFn, url, method, headers, body, userSignal, timeoutMs, kind) {
+export async function fetchAndRead(slot, fetchFn, url, method, headers, body, userSignal, timeoutMs, kind) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const init = {
@@ -142,19 +183,24 @@ export async function fetchAndRead(fetchFn, url, method, headers, body, userSign
     signal: userSignal === undefined ? controller.signal : AbortSignal.any([userSignal, controller.signal]),
   };
   if (body !== undefined) init.body = body;
+  let res, value;
   try {
-    return await readResponse(await (fetchFn === undefined ? fetch(url, init) : fetchFn(url, init)), kind);
+    res = await (fetchFn === undefined ? fetch(url, init) : fetchFn(url, init));
+    value = await readBody(res, kind);
   } catch (e) {
-    if (controller.signal.aborted && !userSignal?.aborted) throw new AttemptFailure(TIMED_OUT, e);
-    throw e;
-  } finally {
     clearTimeout(timer);
+    if (controller.signal.aborted && !userSignal?.aborted) settle(slot, TIMED_OUT, 0, e, undefined);
+    else if (e instanceof InvalidBody) settle(slot, INVALID_BODY, 0, e.cause, undefined);
+    else settle(slot, FAILED, 0, e, undefined);
+    return;
   }
+  clearTimeout(timer);
+  settle(slot, SUCCEEDED, res.status, res, value);
 }
 
-async function readResponse(res, kind) {
-  if (kind === EMPTY) return [res, undefined];
-  if (kind === STREAM && res.status < 300) return [res, res.body ?? undefined];
+async function readBody(res, kind) {
+  if (kind === EMPTY) return undefined;
+  if (kind === STREAM && res.status < 300) return res.body ?? undefined;
   const type = res.headers.get('content-type') ?? '';
   // The API's own answer, first: no splitting and lower-casing on the common path.
   const essence = type === 'application/json' || type.startsWith('application/json;')
@@ -164,17 +210,17 @@ async function readResponse(res, kind) {
     (essence.startsWith('application/') && essence.endsWith('xml'));
   if (kind !== BYTES && textual) {
     const text = await res.text();
-    if (text.length === 0) return [res, undefined];
-    if (essence !== 'application/json') return [res, text];
+    if (text.length === 0) return undefined;
+    if (essence !== 'application/json') return text;
     try {
-      return [res, JSON.parse(text)];
+      return JSON.parse(text);
     } catch (e) {
-      throw new AttemptFailure(INVALID_BODY, e);
+      throw new InvalidBody(e);
     }
   }
   const buf = await res.arrayBuffer();
-  if (buf.byteLength === 0 && kind !== BYTES) return [res, undefined];
-  return [res, typeof Buffer === 'function' ? Buffer.from(buf) : new Uint8Array(buf)];
+  if (buf.byteLength === 0 && kind !== BYTES) return undefined;
+  return typeof Buffer === 'function' ? Buffer.from(buf) : new Uint8Array(buf);
 }
 
 // batchAddRequests' work per request stays here: a wasm crossing (and a string copy) per

@@ -87,11 +87,12 @@ extern "C" {
 
     /// One attempt (see support.js): `fetch` (the given one, or the global `fetch` looked up at
     /// call time, so that tests and polyfills can replace it) under a timeout of `timeout_ms`
-    /// and the caller's `signal`, and the body read as `kind` says, in one promise. Resolves to
-    /// `[Response, body]`.
+    /// and the caller's `signal`, and the body read as `kind` says. Reports its outcome to
+    /// `slot` (see [`settle`](super::settle)); never throws.
     #[allow(clippy::too_many_arguments)]
     #[wasm_bindgen(js_name = fetchAndRead)]
     pub fn fetch_and_read(
+        slot: u32,
         fetch: Option<&Function>,
         url: &str,
         method: &str,
@@ -100,7 +101,7 @@ extern "C" {
         signal: Option<&AbortSignal>,
         timeout_ms: f64,
         kind: u8,
-    ) -> Promise;
+    );
 
     /// `[jsons, sizes, keys]` of `batchAddRequests`' requests (JSON text, UTF-8 bytes as a
     /// `Uint32Array`, the key the API reports each under), or the index of the first one that
@@ -117,10 +118,6 @@ extern "C" {
     pub fn still_pending(keys: &JsValue, pending: &Uint32Array, processed: &JsValue)
         -> Uint32Array;
 
-    /// Why a rejection of [`fetch_and_read`] happened: 1 the body did not parse (the error's
-    /// `cause` is the parse error), 2 the attempt timed out, 0 anything else.
-    #[wasm_bindgen(js_name = failureKind)]
-    pub fn failure_kind(e: &JsValue) -> u8;
 }
 
 /// A number as JavaScript's `String(n)` writes it: whole numbers with integer formatting, the

@@ -6,12 +6,13 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use gloo_timers::future::TimeoutFuture;
-use js_sys::{Array, Function, Promise};
+use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, Headers, Response as FetchResponse};
 
+use super::settle;
 use super::sys;
 use crate::core::request::ResponseKind;
 use crate::core::transport::{Attempt, Platform, Response, SendError, Transport};
@@ -19,9 +20,16 @@ use crate::core::transport::{Attempt, Platform, Response, SendError, Transport};
 /// A response whose body has been read and decoded by the platform.
 pub struct JsResponse {
     pub status: u16,
-    pub headers: Headers,
+    /// The platform's `Response`, for its headers (read only where a caller needs one).
+    pub response: FetchResponse,
     /// Parsed JSON, a string, bytes, or `undefined` for an empty body.
     pub body: JsValue,
+}
+
+impl JsResponse {
+    pub fn headers(&self) -> Headers {
+        self.response.headers()
+    }
 }
 
 impl Response for JsResponse {
@@ -29,7 +37,7 @@ impl Response for JsResponse {
         self.status
     }
     fn header(&self, name: &str) -> Option<String> {
-        self.headers.get(name).ok().flatten()
+        self.headers().get(name).ok().flatten()
     }
 }
 
@@ -47,7 +55,8 @@ fn aborted_reason(signal: Option<&AbortSignal>) -> Option<JsValue> {
     signal.filter(|s| s.aborted()).map(|s| s.reason())
 }
 
-// `failureKind` in support.js.
+// How an attempt ended, as `fetchAndRead` in support.js reports it.
+const SUCCEEDED: u8 = 0;
 const INVALID_BODY: u8 = 1;
 const TIMED_OUT: u8 = 2;
 
@@ -56,40 +65,39 @@ impl Transport for FetchTransport<'_> {
     type Error = JsValue;
 
     /// The attempt runs in support.js (`fetchAndRead`): its controller, timer and body read
-    /// cost one call and one await here, instead of a wasm crossing for each.
+    /// cost one call here, and its outcome comes back through [`settle`](super::settle).
     async fn send(&self, attempt: Attempt<'_>) -> Result<JsResponse, SendError<JsValue>> {
         if let Some(reason) = aborted_reason(self.signal) {
             return Err(SendError::Aborted(reason));
         }
-        let pair = JsFuture::from(sys::fetch_and_read(
-            self.fetch,
-            attempt.url,
-            attempt.method.as_str(),
-            self.headers,
-            self.body,
-            self.signal,
-            // setTimeout fires at once past 2^31 - 1 ms.
-            attempt.timeout_ms.min(i32::MAX as u64) as f64,
-            self.response as u8,
-        ))
-        .await
-        .map_err(|e| match sys::failure_kind(&e) {
-            INVALID_BODY => {
-                SendError::InvalidBody(js_sys::Reflect::get(&e, &"cause".into()).unwrap_or(e))
-            }
-            TIMED_OUT => SendError::Timeout,
-            _ => match aborted_reason(self.signal) {
-                Some(reason) => SendError::Aborted(reason),
-                None => SendError::Network(e),
-            },
-        })?;
-        let pair: Array = pair.unchecked_into();
-        let resp: FetchResponse = pair.get(0).unchecked_into();
-        Ok(JsResponse {
-            status: resp.status(),
-            headers: resp.headers(),
-            body: pair.get(1),
+        let outcome = settle::begin(|slot| {
+            sys::fetch_and_read(
+                slot,
+                self.fetch,
+                attempt.url,
+                attempt.method.as_str(),
+                self.headers,
+                self.body,
+                self.signal,
+                // setTimeout fires at once past 2^31 - 1 ms.
+                attempt.timeout_ms.min(i32::MAX as u64) as f64,
+                self.response as u8,
+            )
         })
+        .await;
+        match outcome.failure {
+            SUCCEEDED => Ok(JsResponse {
+                status: outcome.status,
+                response: outcome.a.unchecked_into(),
+                body: outcome.b,
+            }),
+            INVALID_BODY => Err(SendError::InvalidBody(outcome.a)),
+            TIMED_OUT => Err(SendError::Timeout),
+            _ => Err(match aborted_reason(self.signal) {
+                Some(reason) => SendError::Aborted(reason),
+                None => SendError::Network(outcome.a),
+            }),
+        }
     }
 }
 

@@ -128,12 +128,13 @@ impl DatasetClient {
             let (client, signal) = (client.clone(), signal.clone());
             Box::pin(async move {
                 let resp = client.call(&req, None, signal.as_ref()).await?;
+                let headers = resp.headers();
                 let items = if Array::is_array(&resp.body) {
                     resp.body
                 } else {
                     Array::new().into()
                 };
-                let header = |name: &str| resp.headers.get(name).ok().flatten();
+                let header = |name: &str| headers.get(name).ok().flatten();
                 // Whole numbers: parsed as integers (no float parser in the wasm).
                 let num = |name: &str| {
                     header(name)

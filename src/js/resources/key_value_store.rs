@@ -13,6 +13,7 @@ use super::{
 };
 use crate::core::paginate::TokenPager;
 use crate::core::request::{Method, ResponseKind, TimeoutTier};
+use crate::core::transport::Response as _;
 use crate::core::url::Query;
 use crate::js::client::ApifyClient;
 use crate::js::convert::{object, parse_dates, pluck_data};
@@ -370,10 +371,7 @@ impl KeyValueStoreClient {
                     return Ok(JsValue::UNDEFINED);
                 };
                 let ct = resp
-                    .headers
-                    .get("content-type")
-                    .ok()
-                    .flatten()
+                    .header("content-type")
                     .map_or(JsValue::UNDEFINED, JsValue::from);
                 Ok(object(&[
                     ("key", key.into()),

@@ -352,7 +352,8 @@ impl RunClient {
             let signal = o.signal()?;
             Ok(spawn(async move {
                 let resp = client.call(&req, Some(&body), signal.as_ref()).await?;
-                let headers = Object::from_entries(&resp.headers).unwrap_or_else(|_| Object::new());
+                let headers =
+                    Object::from_entries(&resp.headers()).unwrap_or_else(|_| Object::new());
                 Ok(object(&[
                     ("status", JsValue::from(resp.status)),
                     ("headers", headers.into()),
