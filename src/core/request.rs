@@ -2,13 +2,15 @@
 
 use super::url::{build_url, Query};
 
+/// The discriminants are what `fetchAndRead` in src/js/support.js receives (`METHODS`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 pub enum Method {
-    Get,
-    Post,
-    Put,
-    Delete,
-    Head,
+    Get = 0,
+    Post = 1,
+    Put = 2,
+    Delete = 3,
+    Head = 4,
 }
 
 impl Method {

@@ -25,14 +25,16 @@ pub fn pluck_data(body: JsValue) -> JsValue {
     }
 }
 
-/// Every key ending in `At` whose value parses as a date becomes a `Date`, down to depth 3
-/// (data → array → item → nested object), as the official client's `parseDateFields`.
-pub fn parse_dates(value: &JsValue) {
-    super::sys::parse_dates(value, None);
+/// [`pluck_data`], then every key ending in `At` whose value parses as a date becomes a `Date`,
+/// down to depth 3 (data → array → item → nested object), as the official client's
+/// `parseDateFields`; in one call (`shapeData` in support.js). Every object response goes
+/// through it.
+pub fn shaped(body: &JsValue) -> JsValue {
+    super::sys::shape_data(body)
 }
 
-/// As [`parse_dates`], and also every key named `also` (`date` in `monthlyUsage`, as the
-/// official client's `shouldParseField`).
+/// Dates parsed as [`shaped`] does, and also every key named `also` (`date` in `monthlyUsage`,
+/// as the official client's `shouldParseField`).
 pub fn parse_dates_also(value: &JsValue, also: &str) {
     super::sys::parse_dates(value, Some(also));
 }

@@ -12,13 +12,14 @@ use std::task::{Context, Poll, Waker};
 
 use wasm_bindgen::prelude::*;
 
-/// What an operation reported: `failure` 0 for success (`a`, `b` its values), else the kind of
-/// failure (`a` the error). `status` is the HTTP status of a success.
+/// What an operation reported: `failure` 0 for success (`a`, `b`, `c` its values), else the
+/// kind of failure (`a` the error). `status` is the HTTP status of a success.
 pub struct Outcome {
     pub failure: u8,
     pub status: u16,
     pub a: JsValue,
     pub b: JsValue,
+    pub c: JsValue,
 }
 
 enum Slot {
@@ -76,10 +77,10 @@ fn with_slots<R>(f: impl FnOnce(&mut Slots) -> R) -> Option<R> {
 extern "C" {
     /// Registers the function operations report their outcome to (`settle` in support.js).
     #[wasm_bindgen(js_name = setSettle)]
-    fn set_settle(f: &Closure<dyn Fn(u32, u8, u16, JsValue, JsValue)>);
+    fn set_settle(f: &Closure<dyn Fn(u32, u8, u16, JsValue, JsValue, JsValue)>);
 }
 
-fn settle(slot: u32, failure: u8, status: u16, a: JsValue, b: JsValue) {
+fn settle(slot: u32, failure: u8, status: u16, a: JsValue, b: JsValue, c: JsValue) {
     let waker = with_slots(|slots| {
         match slots.entries.get_mut(slot as usize) {
             Some(entry @ Slot::Waiting(_)) => {
@@ -88,6 +89,7 @@ fn settle(slot: u32, failure: u8, status: u16, a: JsValue, b: JsValue) {
                     status,
                     a,
                     b,
+                    c,
                 });
                 match std::mem::replace(entry, done) {
                     Slot::Waiting(waker) => waker,
@@ -118,7 +120,7 @@ pub fn begin(start: impl FnOnce(u32)) -> Settled {
     })
     .unwrap_or((u32::MAX, false));
     if register {
-        let callback = Closure::<dyn Fn(u32, u8, u16, JsValue, JsValue)>::new(settle);
+        let callback = Closure::<dyn Fn(u32, u8, u16, JsValue, JsValue, JsValue)>::new(settle);
         set_settle(&callback);
         // Lives as long as the instance: every operation reports through it.
         callback.forget();

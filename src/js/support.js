@@ -135,11 +135,26 @@ export function toDate(s) {
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
+/** The API's `{data}` envelope unwrapped (as the official `pluckData`), its dates parsed. */
+export function shapeData(body) {
+  const data = typeof body === 'object' && body !== null && body.data !== undefined ? body.data : body;
+  parseDates(data);
+  return data;
+}
+
+/** What `KeyValueStoreClient.getRecord` resolves to. */
+export function record(key, value, contentType) {
+  return { key, value, contentType };
+}
+
 // How fetchAndRead reads a body; the numbers are `ResponseKind as u8` in src/js/transport.rs.
 const AUTO = 0;
 const BYTES = 1;
 const EMPTY = 2;
 const STREAM = 3;
+
+// `Method as u8` in src/core/request.rs: a number crosses from wasm for free, a string is decoded.
+const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'HEAD'];
 
 // How an attempt ended, as `settle` tells Rust: the numbers are matched in transport.rs.
 const SUCCEEDED = 0;
@@ -153,7 +168,8 @@ class InvalidBody {
   }
 }
 
-// Rust's one callback for every outcome (src/js/settle.rs): settle(slot, failure, status, a, b).
+// Rust's one callback for every outcome (src/js/settle.rs):
+// settle(slot, failure, status, a, b, contentType).
 let settle;
 
 /** Registers Rust's outcome callback; once per instance. */
@@ -167,8 +183,9 @@ export function setSettle(f) {
  * under the attempt's timeout and the caller's signal, then the body read as `kind` says. Decodes
  * as the official client does: `application/json` parsed by JSON.parse, text and XML as strings,
  * anything else as bytes (a Buffer in Node); an empty body is undefined. Reports to `slot`:
- * SUCCEEDED with the status, the Response and the body; INVALID_BODY with the parse error;
- * TIMED_OUT; or FAILED with the platform's error or the caller's abort reason.
+ * SUCCEEDED with the status, the Response, the body and its content type (read here anyway, and
+ * wanted by getRecord); INVALID_BODY with the parse error; TIMED_OUT; or FAILED with the
+ * platform's error or the caller's abort reason.
  *
  * The timeout covers reading the body, except for a stream, which the caller reads later. The
  * timer is cleared when the attempt ends, and a finished attempt is never aborted: abort() builds
@@ -178,30 +195,30 @@ export async function fetchAndRead(slot, fetchFn, url, method, headers, body, us
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const init = {
-    method,
+    method: METHODS[method],
     headers,
     signal: userSignal === undefined ? controller.signal : AbortSignal.any([userSignal, controller.signal]),
   };
   if (body !== undefined) init.body = body;
-  let res, value;
+  let res, type, value;
   try {
     res = await (fetchFn === undefined ? fetch(url, init) : fetchFn(url, init));
-    value = await readBody(res, kind);
+    type = kind === EMPTY ? undefined : res.headers.get('content-type') ?? undefined;
+    value = await readBody(res, kind, type ?? '');
   } catch (e) {
     clearTimeout(timer);
-    if (controller.signal.aborted && !userSignal?.aborted) settle(slot, TIMED_OUT, 0, e, undefined);
-    else if (e instanceof InvalidBody) settle(slot, INVALID_BODY, 0, e.cause, undefined);
-    else settle(slot, FAILED, 0, e, undefined);
+    if (controller.signal.aborted && !userSignal?.aborted) settle(slot, TIMED_OUT, 0, e, undefined, undefined);
+    else if (e instanceof InvalidBody) settle(slot, INVALID_BODY, 0, e.cause, undefined, undefined);
+    else settle(slot, FAILED, 0, e, undefined, undefined);
     return;
   }
   clearTimeout(timer);
-  settle(slot, SUCCEEDED, res.status, res, value);
+  settle(slot, SUCCEEDED, res.status, res, value, type);
 }
 
-async function readBody(res, kind) {
+async function readBody(res, kind, type) {
   if (kind === EMPTY) return undefined;
   if (kind === STREAM && res.status < 300) return res.body ?? undefined;
-  const type = res.headers.get('content-type') ?? '';
   // The API's own answer, first: no splitting and lower-casing on the common path.
   const essence = type === 'application/json' || type.startsWith('application/json;')
     ? 'application/json'

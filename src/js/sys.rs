@@ -81,6 +81,15 @@ extern "C" {
     #[wasm_bindgen(js_name = decodeTextStream, catch)]
     pub fn decode_text_stream(body: &JsValue) -> Result<JsValue, JsValue>;
 
+    /// `body.data` when the body is the API's `{data}` envelope, else the body, with its dates
+    /// parsed (see support.js): one call per response.
+    #[wasm_bindgen(js_name = shapeData)]
+    pub fn shape_data(body: &JsValue) -> JsValue;
+
+    /// `{key, value, contentType}` of `getRecord`.
+    #[wasm_bindgen(js_name = record)]
+    pub fn record(key: &str, value: &JsValue, content_type: &JsValue) -> JsValue;
+
     /// Turns the date fields of an API value into `Date`s in place (see support.js).
     #[wasm_bindgen(js_name = parseDates)]
     pub fn parse_dates(value: &JsValue, also: Option<&str>);
@@ -95,7 +104,7 @@ extern "C" {
         slot: u32,
         fetch: Option<&Function>,
         url: &str,
-        method: &str,
+        method: u8,
         headers: &JsValue,
         body: Option<&JsValue>,
         signal: Option<&AbortSignal>,

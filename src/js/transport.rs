@@ -24,6 +24,8 @@ pub struct JsResponse {
     pub response: FetchResponse,
     /// Parsed JSON, a string, bytes, or `undefined` for an empty body.
     pub body: JsValue,
+    /// The `content-type` header as a JS string, or `undefined`.
+    pub content_type: JsValue,
 }
 
 impl JsResponse {
@@ -75,7 +77,7 @@ impl Transport for FetchTransport<'_> {
                 slot,
                 self.fetch,
                 attempt.url,
-                attempt.method.as_str(),
+                attempt.method as u8,
                 self.headers,
                 self.body,
                 self.signal,
@@ -90,6 +92,7 @@ impl Transport for FetchTransport<'_> {
                 status: outcome.status,
                 response: outcome.a.unchecked_into(),
                 body: outcome.b,
+                content_type: outcome.c,
             }),
             INVALID_BODY => Err(SendError::InvalidBody(outcome.a)),
             TIMED_OUT => Err(SendError::Timeout),

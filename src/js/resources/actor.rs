@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use super::actor_version::{ActorVersionClient, ActorVersionCollectionClient};
 use super::build::{BuildClient, BuildCollectionClient};
 use super::job::{
-    input_body, run_sync, shaped, start_query, sub_resource, wait_secs, ACTOR_START_OPTIONS,
+    input_body, run_sync, start_query, sub_resource, wait_secs, ACTOR_START_OPTIONS,
     SYNC_ITEM_OPTIONS,
 };
 use super::run::{last_run, start_and_wait, RunClient, RunCollectionClient};
@@ -17,7 +17,7 @@ use crate::core::request::Method;
 use crate::core::request::TimeoutTier;
 use crate::core::url::Query;
 use crate::js::client::ApifyClient;
-use crate::js::convert::get;
+use crate::js::convert::{get, shaped};
 use crate::js::opts::{required_string, type_error, Opts};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -411,7 +411,7 @@ impl ActorClient {
             let signal = o.signal()?;
             Ok(spawn(async move {
                 let resp = client.call(&req, None, signal.as_ref()).await?;
-                let id = get(&shaped(resp.body), "id")
+                let id = get(&shaped(&resp.body), "id")
                     .as_string()
                     .ok_or_else(|| type_error("The API returned a default build without an id"))?;
                 Ok(BuildClient {

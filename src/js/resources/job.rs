@@ -12,18 +12,11 @@ use crate::core::request::ApiRequest;
 use crate::core::transport::Platform;
 use crate::core::url::Query;
 use crate::core::wait::{base64, Next, WaitPlan};
-use crate::js::convert::{get, parse_dates, pluck_data};
+use crate::js::convert::{get, shaped};
 use crate::js::http::ClientInner;
 use crate::js::opts::{range_error, type_error, Opts};
 use crate::js::sys;
 use crate::js::transport::JsPlatform;
-
-/// An object response: `{data}` unwrapped and dates parsed.
-pub fn shaped(body: JsValue) -> JsValue {
-    let data = pluck_data(body);
-    parse_dates(&data);
-    data
-}
 
 /// A number option that must be ≥ 0 (`ow.number.not.negative`).
 pub fn non_negative(o: &Opts, method: &str, name: &str) -> Result<Option<f64>, JsValue> {
@@ -65,7 +58,7 @@ pub async fn wait_for_job(
             .set("waitForFinish", plan.hold_secs(Date::now() - started));
         let status = match client.call_or_none(&req, None, signal.as_ref()).await? {
             Some(resp) => {
-                job = shaped(resp.body);
+                job = shaped(&resp.body);
                 Some(get(&job, "status").as_string().unwrap_or_default())
             }
             None => None,
@@ -241,7 +234,7 @@ pub fn list_whole(
                 .into());
             }
             let resp = client.call(&req, None, signal.as_ref()).await?;
-            Ok(shaped(resp.body))
+            Ok(shaped(&resp.body))
         })
     });
     paginated(

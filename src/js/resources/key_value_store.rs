@@ -13,12 +13,12 @@ use super::{
 };
 use crate::core::paginate::TokenPager;
 use crate::core::request::{Method, ResponseKind, TimeoutTier};
-use crate::core::transport::Response as _;
 use crate::core::url::Query;
 use crate::js::client::ApifyClient;
-use crate::js::convert::{object, parse_dates, pluck_data};
+use crate::js::convert::shaped;
 use crate::js::iter::{paginated, FetchPage, PageRequest, Pagination};
 use crate::js::opts::{required_string, type_error, Opts};
+use crate::js::sys;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -257,9 +257,7 @@ impl KeyValueStoreClient {
             let (client, signal) = (client.clone(), signal.clone());
             Box::pin(async move {
                 let resp = client.call(&req, None, signal.as_ref()).await?;
-                let data = pluck_data(resp.body);
-                parse_dates(&data);
-                Ok(data)
+                Ok(shaped(&resp.body))
             })
         });
         Ok(paginated(
@@ -370,15 +368,7 @@ impl KeyValueStoreClient {
                 let Some(resp) = client.call_or_none(&req, None, signal.as_ref()).await? else {
                     return Ok(JsValue::UNDEFINED);
                 };
-                let ct = resp
-                    .header("content-type")
-                    .map_or(JsValue::UNDEFINED, JsValue::from);
-                Ok(object(&[
-                    ("key", key.into()),
-                    ("value", resp.body),
-                    ("contentType", ct),
-                ])
-                .into())
+                Ok(sys::record(&key, &resp.body, &resp.content_type))
             }))
         })
     }

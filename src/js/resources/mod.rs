@@ -31,7 +31,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
 
-use super::convert::{parse_dates, pluck_data};
+use super::convert::{pluck_data, shaped};
 use super::http::ClientInner;
 use super::iter::{paginated, FetchPage, PageRequest, Pagination};
 use super::opts::Opts;
@@ -221,7 +221,7 @@ pub fn get_object(r: &Resource, req: ApiRequest, signal: Option<AbortSignal>) ->
     let client = r.client.clone();
     spawn(async move {
         match client.call_or_none(&req, None, signal.as_ref()).await? {
-            Some(resp) => Ok(shaped(resp.body)),
+            Some(resp) => Ok(shaped(&resp.body)),
             None => Ok(JsValue::UNDEFINED),
         }
     })
@@ -237,7 +237,7 @@ pub fn send_object(
     let client = r.client.clone();
     spawn(async move {
         let resp = client.call(&req, body.as_ref(), signal.as_ref()).await?;
-        Ok(shaped(resp.body))
+        Ok(shaped(&resp.body))
     })
 }
 
@@ -253,12 +253,6 @@ pub fn send_empty(
         client.call(&req, body.as_ref(), signal.as_ref()).await?;
         Ok(JsValue::UNDEFINED)
     })
-}
-
-fn shaped(body: JsValue) -> JsValue {
-    let data = pluck_data(body);
-    parse_dates(&data);
-    data
 }
 
 /// `list()` of a collection: offset pagination over `{data: {total, offset, limit, items}}`.
@@ -287,7 +281,7 @@ pub fn list_collection(
         let (client, signal) = (client.clone(), signal.clone());
         Box::pin(async move {
             let resp = client.call(&req, None, signal.as_ref()).await?;
-            Ok(shaped(resp.body))
+            Ok(shaped(&resp.body))
         })
     });
     Ok(paginated(

@@ -25,7 +25,7 @@ use crate::core::request::{ApiRequest, Method, TimeoutTier};
 use crate::core::transport::Platform;
 use crate::core::url::Query;
 use crate::js::client::ApifyClient;
-use crate::js::convert::{get, object, parse_dates, pluck_data};
+use crate::js::convert::{get, object, pluck_data, shaped};
 use crate::js::http::ClientInner;
 use crate::js::iter::{paginated, FetchPage, PageRequest, Pagination};
 use crate::js::opts::{required_string, type_error, Opts};
@@ -680,8 +680,7 @@ impl RequestQueueClient {
             let (client, signal) = (client.clone(), signal.clone());
             Box::pin(async move {
                 let resp = client.call(&req, None, signal.as_ref()).await?;
-                let data = pluck_data(resp.body);
-                parse_dates(&data);
+                let data = shaped(&resp.body);
                 Ok(data)
             })
         });
@@ -987,8 +986,7 @@ async fn next_page(state: Rc<RefCell<PagesState>>) -> Result<JsValue, JsValue> {
     let result = client.call(&req, None, signal.as_ref()).await;
     let mut s = state.borrow_mut();
     let resp = result.inspect_err(|_| s.finished = true)?;
-    let page = pluck_data(resp.body);
-    parse_dates(&page);
+    let page = shaped(&resp.body);
     let items = get(&page, "items");
     let count = if Array::is_array(&items) {
         Array::from(&items).length() as u64

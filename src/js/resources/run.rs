@@ -6,8 +6,7 @@ use wasm_bindgen::prelude::*;
 
 use super::dataset::DatasetClient;
 use super::job::{
-    actor_id_param, get_job, input_body, non_negative, shaped, sub_resource, wait_for_job,
-    wait_secs,
+    actor_id_param, get_job, input_body, non_negative, sub_resource, wait_for_job, wait_secs,
 };
 use super::key_value_store::KeyValueStoreClient;
 use super::log::LogClient;
@@ -20,7 +19,7 @@ use crate::core::request::TimeoutTier;
 use crate::core::url::Query;
 use crate::core::wait::default_idempotency_key;
 use crate::js::client::ApifyClient;
-use crate::js::convert::object;
+use crate::js::convert::{object, shaped};
 use crate::js::opts::{required_string, type_error, Opts};
 use crate::js::sys;
 
@@ -487,7 +486,7 @@ pub async fn start_and_wait(
     signal: Option<web_sys::AbortSignal>,
 ) -> Result<JsValue, JsValue> {
     let resp = client.call(&start, body.as_ref(), signal.as_ref()).await?;
-    let run = shaped(resp.body);
+    let run = shaped(&resp.body);
     let id = crate::js::convert::get(&run, "id")
         .as_string()
         .ok_or_else(|| type_error("The API started a run but returned no run id"))?;
