@@ -4,6 +4,7 @@
 //
 //   pkg-scripts/bench [--quick] [--runs N] [--runtimes node,deno,workerd,chromium]
 //                     [--workloads list,items,records,push,batch,cold] [--pkg DIR] [--emulator BIN]
+//                     [--warmup FRACTION]   (untimed calls first, 0.1 of each count; 0 for none)
 import { spawn, execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { once } from 'node:events';
@@ -41,7 +42,9 @@ const opt = (name, dflt) => {
   return i < 0 ? dflt : argv[i + 1];
 };
 const quick = argv.includes('--quick');
-const counts = quick ? COUNTS.quick : COUNTS.full;
+// Untimed calls of each workload before its timed ones (a fraction of its count, every
+// contender alike): per-call figures are steady-state ones; `cold` measures the first call.
+const counts = { ...(quick ? COUNTS.quick : COUNTS.full), warmup: Number(opt('warmup', 0.1)) };
 const runs = Number(opt('runs', quick ? 1 : 3));
 const runtimes = opt('runtimes', RUNTIMES.join(',')).split(',');
 const workloads = opt('workloads', WORKLOADS.join(',')).split(',');
@@ -331,7 +334,7 @@ const cell = (s) => (s ? `${f(s.median)} (${f(s.min)}–${f(s.max)})` : 'n/a');
 const rx = (x) => (x === undefined ? 'n/a' : `${x.toFixed(2)}×`);
 const memCell = (row) => CONTENDERS.map((k) => (row[k] && row[k].peakMiB !== undefined ? row[k].peakMiB.toFixed(0) : '–')).join(' / ');
 const lines = [];
-lines.push(`${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${machine.nproc} × ${cpu} · load ${machine.loadBefore.join(' ')} → ${machine.loadAfter.join(' ')} · ${quick ? 'QUICK (smaller counts)' : 'full'}, ${runs} run(s) · ${elapsed.toFixed(0)} s`);
+lines.push(`${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${machine.nproc} × ${cpu} · load ${machine.loadBefore.join(' ')} → ${machine.loadAfter.join(' ')} · ${quick ? 'QUICK (smaller counts)' : 'full'}, ${runs} run(s), warm-up ${counts.warmup} · ${elapsed.toFixed(0)} s`);
 lines.push(`node ${versions.node}${versions.deno ? ` · ${versions.deno}` : ''}${versions.workerd ? ` · ${versions.workerd}` : ''}${versions.chromium ? ` · ${versions.chromium}` : ''} · apify-client ${versions['apify-client']} (browser build outside Node) · package ${versions.pkgGzipBytes ?? '?'} B gzip`);
 lines.push('ms: median (min–max); ratios of medians, and of the fastest runs ("best"); peak memory MiB plain / wasm / official (Node, Deno: peak RSS of the process; Chromium: peak JS heap, wasm memory not included).');
 for (const w of workloads) {
