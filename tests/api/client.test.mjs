@@ -156,3 +156,19 @@ test('an aborted call rejects with the signal reason and sends nothing more', as
   await assert.rejects(p, { name: 'AbortError' });
   assert.equal((await acc.requests()).length, before + 1);
 });
+
+test('whatever an attempt throws rejects the call; nothing hangs', async () => {
+  const boom = new TypeError('boom');
+  const client = new ApifyClient({ maxRetries: 0, fetch: () => { throw boom; } });
+  await assert.rejects(client.dataset('d').get(), (e) => e.name === 'ApifyNetworkError' && e.cause === boom);
+  // A runtime without AbortSignal.any (Node < 20.3) and a caller's signal: the TypeError from
+  // setting up the attempt is reported like any other failure.
+  const any = AbortSignal.any;
+  AbortSignal.any = undefined;
+  try {
+    const c = new ApifyClient({ maxRetries: 0, fetch: async () => new Response('{}') });
+    await assert.rejects(c.dataset('d').get({ signal: new AbortController().signal }), (e) => e.cause instanceof TypeError);
+  } finally {
+    AbortSignal.any = any;
+  }
+});
