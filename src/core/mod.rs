@@ -12,6 +12,7 @@ pub mod paginate;
 pub mod request;
 pub mod retry;
 pub mod signature;
+pub mod slots;
 pub mod transport;
 pub mod url;
 pub mod wait;

@@ -8,9 +8,11 @@
 use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
-use std::task::{Context, Poll, Waker};
+use std::task::{Context, Poll};
 
 use wasm_bindgen::prelude::*;
+
+use crate::core::slots::Slots;
 
 /// What an operation reported: `failure` 0 for success (`a`, `b`, `c` its values), else the
 /// kind of failure (`a` the error). `status` is the HTTP status of a success.
@@ -22,55 +24,25 @@ pub struct Outcome {
     pub c: JsValue,
 }
 
-enum Slot {
-    Free,
-    Waiting(Option<Waker>),
-    Done(Outcome),
-    /// Its future was dropped first: the outcome, when it comes, only frees the slot.
-    Abandoned,
-}
-
-struct Slots {
-    entries: Vec<Slot>,
-    free: Vec<u32>,
-    /// `settle` was handed to support.js.
+/// The instance's slots, and whether `settle` was handed to support.js.
+struct State {
+    slots: Slots<Outcome>,
     registered: bool,
 }
 
-impl Slots {
-    fn take(&mut self) -> u32 {
-        match self.free.pop() {
-            Some(i) => {
-                self.entries[i as usize] = Slot::Waiting(None);
-                i
-            }
-            None => {
-                self.entries.push(Slot::Waiting(None));
-                (self.entries.len() - 1) as u32
-            }
-        }
-    }
-
-    fn release(&mut self, i: u32) {
-        self.entries[i as usize] = Slot::Free;
-        self.free.push(i);
-    }
-}
-
 thread_local! {
-    static SLOTS: RefCell<Slots> = const {
-        RefCell::new(Slots {
-            entries: Vec::new(),
-            free: Vec::new(),
+    static STATE: RefCell<State> = const {
+        RefCell::new(State {
+            slots: Slots::new(),
             registered: false,
         })
     };
 }
 
-/// The slots, or `None` once the thread's storage is gone (never, on wasm32: it has no thread
+/// The state, or `None` once the thread's storage is gone (never, on wasm32: it has no thread
 /// exit). `try_with`, since `with` would bring a panic message and its formatting into the wasm.
-fn with_slots<R>(f: impl FnOnce(&mut Slots) -> R) -> Option<R> {
-    SLOTS.try_with(|slots| f(&mut slots.borrow_mut())).ok()
+fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> Option<R> {
+    STATE.try_with(|state| f(&mut state.borrow_mut())).ok()
 }
 
 #[wasm_bindgen(module = "/src/js/support.js")]
@@ -81,32 +53,15 @@ extern "C" {
 }
 
 fn settle(slot: u32, failure: u8, status: u16, a: JsValue, b: JsValue, c: JsValue) {
-    let waker = with_slots(|slots| {
-        match slots.entries.get_mut(slot as usize) {
-            Some(entry @ Slot::Waiting(_)) => {
-                let done = Slot::Done(Outcome {
-                    failure,
-                    status,
-                    a,
-                    b,
-                    c,
-                });
-                match std::mem::replace(entry, done) {
-                    Slot::Waiting(waker) => waker,
-                    _ => None,
-                }
-            }
-            Some(Slot::Abandoned) => {
-                slots.release(slot);
-                None
-            }
-            // A second report of one slot, which support.js never sends: nothing waits.
-            _ => None,
-        }
-    })
-    .flatten();
+    let outcome = Outcome {
+        failure,
+        status,
+        a,
+        b,
+        c,
+    };
     // Woken outside the borrow: a waker may poll at once.
-    if let Some(w) = waker {
+    if let Some(w) = with_state(|s| s.slots.report(slot, outcome)).flatten() {
         w.wake();
     }
 }
@@ -114,9 +69,9 @@ fn settle(slot: u32, failure: u8, status: u16, a: JsValue, b: JsValue, c: JsValu
 /// Starts an operation with a fresh slot (`start` passes it to JavaScript) and returns the
 /// future of its outcome.
 pub fn begin(start: impl FnOnce(u32)) -> Settled {
-    let (slot, register) = with_slots(|slots| {
-        let first = !std::mem::replace(&mut slots.registered, true);
-        (slots.take(), first)
+    let (slot, register) = with_state(|s| {
+        let first = !std::mem::replace(&mut s.registered, true);
+        (s.slots.take(), first)
     })
     .unwrap_or((u32::MAX, false));
     if register {
@@ -147,21 +102,7 @@ impl Future for Settled {
         if this.finished {
             return Poll::Pending;
         }
-        let ready = with_slots(|slots| match slots.entries.get_mut(this.slot as usize)? {
-            Slot::Waiting(waker) => {
-                *waker = Some(cx.waker().clone());
-                None
-            }
-            entry @ Slot::Done(_) => {
-                let Slot::Done(outcome) = std::mem::replace(entry, Slot::Free) else {
-                    return None;
-                };
-                slots.free.push(this.slot);
-                Some(outcome)
-            }
-            _ => None,
-        })
-        .flatten();
+        let ready = with_state(|s| s.slots.poll(this.slot, cx.waker())).flatten();
         match ready {
             Some(outcome) => {
                 this.finished = true;
@@ -174,13 +115,8 @@ impl Future for Settled {
 
 impl Drop for Settled {
     fn drop(&mut self) {
-        if self.finished {
-            return;
+        if !self.finished {
+            with_state(|s| s.slots.abandon(self.slot));
         }
-        with_slots(|slots| match slots.entries.get_mut(self.slot as usize) {
-            Some(entry @ Slot::Waiting(_)) => *entry = Slot::Abandoned,
-            Some(Slot::Done(_)) => slots.release(self.slot),
-            _ => {}
-        });
     }
 }
