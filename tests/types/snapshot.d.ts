@@ -2494,10 +2494,6 @@ export interface InitOutput {
     readonly webhookcollectionclient_list: (a: number, b: any) => [number, number, number];
     readonly webhookdispatchclient_get: (a: number, b: any) => any;
     readonly webhookdispatchcollectionclient_list: (a: number, b: any) => [number, number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__ha86fdcb0e4497676: (a: number, b: number, c: number, d: number, e: number, f: any, g: any, h: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h682a798649e7bfb0: (a: number, b: number, c: any) => [number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__h6acbfc81998bd6cc: (a: number, b: number, c: any, d: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h5591bac49ffc22b8: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;
