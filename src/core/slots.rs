@@ -112,21 +112,19 @@ mod tests {
         }
     }
 
-    fn outcome(status: u16) -> u16 {
-        status
+    /// Empty slots whose outcomes are HTTP statuses, and a waker that counts its wakes.
+    fn setup() -> (Slots<u16>, Arc<CountingWaker>, Waker) {
+        let counter = Arc::new(CountingWaker(AtomicUsize::new(0)));
+        (Slots::new(), counter.clone(), Waker::from(counter))
     }
 
     #[test]
     fn a_report_wakes_the_waiting_future_and_its_slot_is_reused_only_when_taken() {
-        let counter = Arc::new(CountingWaker(AtomicUsize::new(0)));
-        let waker = Waker::from(counter.clone());
-        let mut slots = Slots::<u16>::new();
+        let (mut slots, counter, waker) = setup();
         let (a, b) = (slots.take(), slots.take());
         assert_eq!((a, b), (0, 1));
         assert!(slots.poll(a, &waker).is_none());
-        let w = slots
-            .report(a, outcome(200))
-            .expect("a waiting future is woken");
+        let w = slots.report(a, 200).expect("a waiting future is woken");
         w.wake();
         assert_eq!(counter.0.load(Ordering::SeqCst), 1);
         // Done but not taken yet: not free.
@@ -137,43 +135,41 @@ mod tests {
 
     #[test]
     fn a_report_before_the_first_poll_is_kept() {
-        let waker = Waker::from(Arc::new(CountingWaker(AtomicUsize::new(0))));
-        let mut slots = Slots::<u16>::new();
+        let (mut slots, _, waker) = setup();
         let a = slots.take();
-        assert!(slots.report(a, outcome(204)).is_none());
+        assert!(slots.report(a, 204).is_none());
         assert_eq!(slots.poll(a, &waker), Some(204));
     }
 
     #[test]
     fn an_abandoned_slot_is_freed_by_its_report_not_before() {
-        let mut slots = Slots::<u16>::new();
+        let (mut slots, _, _) = setup();
         let a = slots.take();
         slots.abandon(a);
         // JavaScript still holds `a`: a new operation must not get it.
         assert_eq!(slots.take(), 1);
-        assert!(slots.report(a, outcome(500)).is_none());
+        assert!(slots.report(a, 500).is_none());
         assert_eq!(slots.take(), a);
     }
 
     #[test]
     fn a_second_or_unknown_report_changes_nothing() {
-        let waker = Waker::from(Arc::new(CountingWaker(AtomicUsize::new(0))));
-        let mut slots = Slots::<u16>::new();
+        let (mut slots, _, waker) = setup();
         let a = slots.take();
-        slots.report(a, outcome(200));
-        assert!(slots.report(a, outcome(500)).is_none());
-        assert!(slots.report(99, outcome(500)).is_none());
+        slots.report(a, 200);
+        assert!(slots.report(a, 500).is_none());
+        assert!(slots.report(99, 500).is_none());
         assert_eq!(slots.poll(a, &waker), Some(200));
         // Released: a late duplicate report does not resurrect it.
-        assert!(slots.report(a, outcome(500)).is_none());
+        assert!(slots.report(a, 500).is_none());
         assert!(slots.poll(a, &waker).is_none());
     }
 
     #[test]
     fn abandoning_a_done_slot_frees_it() {
-        let mut slots = Slots::<u16>::new();
+        let (mut slots, _, _) = setup();
         let a = slots.take();
-        slots.report(a, outcome(200));
+        slots.report(a, 200);
         slots.abandon(a);
         assert_eq!(slots.take(), a);
     }

@@ -87,10 +87,11 @@ impl ClientInner {
         }
     }
 
-    /// The base headers, or a copy of them with the request's own added.
-    fn headers(&self, req: &ApiRequest) -> Result<JsValue, JsValue> {
+    /// A copy of the base headers with the request's own added, or `None` when it has none
+    /// (the caller sends the base object itself: no copy, not even of the reference).
+    fn own_headers(&self, req: &ApiRequest) -> Result<Option<Object>, JsValue> {
         if req.content_type.is_none() && req.headers.is_empty() {
-            return Ok(self.base_headers.clone().into());
+            return Ok(None);
         }
         let h = Object::assign(&Object::new(), &self.base_headers);
         let own = req
@@ -106,7 +107,7 @@ impl ClientInner {
             }
             super::convert::set(&h, k, &v.into());
         }
-        Ok(h.into())
+        Ok(Some(h))
     }
 
     /// Sends `req` with retries. Any status ≥ 300 that survives them is an `ApifyApiError`.
@@ -117,10 +118,10 @@ impl ClientInner {
         signal: Option<&AbortSignal>,
     ) -> Result<JsResponse, CallError> {
         let url = req.url(&self.api_base);
-        let headers = self.headers(req).map_err(CallError::Js)?;
+        let own = self.own_headers(req).map_err(CallError::Js)?;
         let transport = FetchTransport {
             fetch: self.fetch.as_ref(),
-            headers: &headers,
+            headers: own.as_ref().unwrap_or(&self.base_headers),
             body,
             signal,
             response: req.response,

@@ -47,7 +47,7 @@ impl Response for JsResponse {
 pub struct FetchTransport<'a> {
     pub fetch: Option<&'a Function>,
     /// A plain object of header names to values.
-    pub headers: &'a JsValue,
+    pub headers: &'a js_sys::Object,
     pub body: Option<&'a JsValue>,
     pub signal: Option<&'a AbortSignal>,
     pub response: ResponseKind,
