@@ -6,6 +6,7 @@
 
 pub mod batch;
 pub mod error;
+pub mod executor;
 pub mod num;
 pub mod options;
 pub mod paginate;

@@ -3,7 +3,6 @@
 
 use js_sys::{Function, Object, Promise};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
 
 use super::errors;
@@ -187,9 +186,6 @@ pub fn spawn<F>(f: F) -> Promise
 where
     F: std::future::Future<Output = Result<JsValue, JsValue>> + 'static,
 {
-    // Boxed, so that `future_to_promise` (and its task machinery) is instantiated once for
-    // the whole client instead of once per method: about 9.5 kB less wasm.
-    let boxed: std::pin::Pin<Box<dyn std::future::Future<Output = Result<JsValue, JsValue>>>> =
-        Box::pin(f);
-    future_to_promise(boxed)
+    // Boxed here, so that the executor is instantiated once, not once per method.
+    super::executor::spawn(Box::pin(f))
 }

@@ -3,6 +3,7 @@
 pub mod client;
 pub mod convert;
 pub mod errors;
+pub mod executor;
 pub mod http;
 pub mod iter;
 pub mod opts;

@@ -60,9 +60,10 @@ fn settle(slot: u32, failure: u8, status: u16, a: JsValue, b: JsValue, c: JsValu
         b,
         c,
     };
-    // Woken outside the borrow: a waker may poll at once.
+    // Woken outside the borrow: the task is polled right here (support.js calls this with
+    // nothing of ours on its stack), not a microtask later.
     if let Some(w) = with_state(|s| s.slots.report(slot, outcome)).flatten() {
-        w.wake();
+        super::executor::wake_and_poll(w);
     }
 }
 

@@ -150,6 +150,35 @@ export function setSettle(f) {
   settle = f;
 }
 
+// The Promises of tasks still running in wasm, by task slot (src/js/executor.rs): Rust holds
+// a number, not two JS functions per call. A slot is reused only after taskDone.
+const resolvers = [];
+const rejecters = [];
+
+export function taskPromise(slot) {
+  return new Promise((resolve, reject) => {
+    resolvers[slot] = resolve;
+    rejecters[slot] = reject;
+  });
+}
+
+export function taskDone(slot, ok, value) {
+  const settleTask = ok ? resolvers[slot] : rejecters[slot];
+  resolvers[slot] = rejecters[slot] = undefined;
+  settleTask(value);
+}
+
+// Rust's executor drain, run a microtask after a wake from a timer or a promise reaction.
+let drain;
+
+export function setDrain(f) {
+  drain = f;
+}
+
+export function queueDrain() {
+  Promise.resolve().then(drain);
+}
+
 /**
  * One attempt, all in JavaScript so that it costs Rust one call and no per-await closures: fetch
  * (the caller's, or the global one looked up now, so that tests and polyfills can replace it)
@@ -162,14 +191,16 @@ export function setSettle(f) {
  *
  * The timeout covers reading the body, except for a stream, which the caller reads later. The
  * timer is cleared when the attempt ends, and a finished attempt is never aborted: abort() builds
- * a DOMException and runs fetch's abort listeners, about 5% of a call in Node's CPU profile.
+ * a DOMException and runs fetch's abort listeners, about 5% of a call in Node's CPU profile. Its
+ * controller then serves a later attempt (takeController).
  */
 export async function fetchAndRead(slot, fetchFn, url, method, headers, body, userSignal, timeoutMs, kind) {
-  let controller, timer, res, type, value;
+  let lease, timer, res, type, value;
   // Everything inside: whatever throws (even AbortSignal.any missing from an old runtime) is
   // reported, since Rust waits for this slot's report and nothing else.
   try {
-    controller = new AbortController();
+    lease = takeController();
+    const { controller } = lease;
     timer = setTimeout(() => controller.abort(), timeoutMs);
     const init = {
       method: METHODS[method],
@@ -182,13 +213,34 @@ export async function fetchAndRead(slot, fetchFn, url, method, headers, body, us
     value = await readBody(res, kind, type ?? '');
   } catch (e) {
     clearTimeout(timer);
-    if (controller?.signal.aborted && !userSignal?.aborted) settle(slot, TIMED_OUT, 0, e, undefined, undefined);
+    const timedOut = lease?.controller.signal.aborted;
+    if (lease !== undefined && !timedOut) releaseController(lease);
+    if (timedOut && !userSignal?.aborted) settle(slot, TIMED_OUT, 0, e, undefined, undefined);
     else if (e instanceof InvalidBody) settle(slot, INVALID_BODY, 0, e.cause, undefined, undefined);
     else settle(slot, FAILED, 0, e, undefined, undefined);
     return;
   }
   clearTimeout(timer);
+  // A stream is read after this, still under the controller: it stays with it.
+  if (kind !== STREAM) releaseController(lease);
   settle(slot, SUCCEEDED, res.status, res, value, type);
+}
+
+// Attempts' AbortControllers, reused one attempt after another (never by two at once): in Node
+// a new one cost about half of what passing a signal to fetch costs, 10-15 µs of CPU per call
+// (docs/performance.md). undici keeps a listener on a signal it was given until that request
+// is garbage-collected, so a controller serves at most CONTROLLER_USES attempts (undici warns
+// from 100 listeners on). An aborted controller is never reused.
+const CONTROLLER_USES = 32;
+const MAX_IDLE_CONTROLLERS = 16;
+const idleControllers = [];
+
+function takeController() {
+  return idleControllers.pop() ?? { controller: new AbortController(), uses: 0 };
+}
+
+function releaseController(lease) {
+  if (++lease.uses < CONTROLLER_USES && idleControllers.length < MAX_IDLE_CONTROLLERS) idleControllers.push(lease);
 }
 
 async function readBody(res, kind, type) {

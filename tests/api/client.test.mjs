@@ -172,3 +172,61 @@ test('whatever an attempt throws rejects the call; nothing hangs', async () => {
     AbortSignal.any = any;
   }
 });
+
+/** A fetch answering from `respond(url, init, n)` that, like fetch, rejects once init.signal aborts. */
+function signalFetch(respond) {
+  const signals = [];
+  const fetchFn = (url, init) => {
+    signals.push(init.signal);
+    const n = signals.length;
+    return new Promise((resolve, reject) => {
+      if (init.signal.aborted) return reject(init.signal.reason);
+      init.signal.addEventListener('abort', () => reject(init.signal.reason));
+      Promise.resolve(respond(url, init, n)).then((r) => r !== undefined && resolve(r));
+    });
+  };
+  return { signals, fetchFn };
+}
+const json = (v) => new Response(JSON.stringify({ data: v }), { headers: { 'content-type': 'application/json' } });
+
+test('every attempt runs under a signal of its own: a timed-out one is not reused, concurrent ones differ', async () => {
+  // Attempt 1 hangs until its timeout aborts it; attempt 2 must start with a live signal.
+  const { signals, fetchFn } = signalFetch((url, init, n) => (n === 1 ? undefined : json({ id: 'd' })));
+  const client = new ApifyClient({ fetch: fetchFn, timeoutSecs: 0.05, maxRetries: 1, minDelayBetweenRetriesMillis: 1 });
+  assert.deepEqual(await client.dataset('d').get(), { id: 'd' });
+  assert.equal(signals.length, 2);
+  assert.equal(signals[0].aborted, true);
+  assert.equal(signals[1].aborted, false);
+
+  const concurrent = signalFetch(() => new Promise((r) => setTimeout(() => r(json({})), 5)));
+  const c2 = new ApifyClient({ fetch: concurrent.fetchFn });
+  await Promise.all([c2.dataset('a').get(), c2.dataset('b').get(), c2.dataset('c').get()]);
+  await Promise.all([c2.dataset('a').get(), c2.dataset('b').get(), c2.dataset('c').get()]);
+  for (const wave of [concurrent.signals.slice(0, 3), concurrent.signals.slice(3)]) {
+    assert.equal(new Set(wave).size, 3, 'two attempts in flight at once never share a signal');
+  }
+});
+
+test('a streamed log keeps flowing when a later call times out', async () => {
+  let push;
+  const { signals, fetchFn } = signalFetch((url, init, n) => {
+    if (n > 1) return undefined; // every later attempt hangs until its timeout
+    const body = new ReadableStream({
+      start(c) {
+        push = (s) => (s === null ? c.close() : c.enqueue(new TextEncoder().encode(s)));
+        init.signal.addEventListener('abort', () => c.error(init.signal.reason));
+      },
+    });
+    return new Response(body, { headers: { 'content-type': 'text/plain' } });
+  });
+  const client = new ApifyClient({ fetch: fetchFn, timeoutSecs: 0.05, maxRetries: 0 });
+  const stream = await client.log('r').stream();
+  push('first ');
+  await assert.rejects(client.dataset('d').get(), { name: 'ApifyNetworkError' });
+  assert.equal(signals[0].aborted, false, "the stream's request must not follow the later call's timeout");
+  push('second');
+  push(null);
+  let text = '';
+  for await (const chunk of stream) text += chunk;
+  assert.equal(text, 'first second');
+});
