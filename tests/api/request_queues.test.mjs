@@ -126,6 +126,32 @@ test('batchAddRequests: 10,000 requests in batches of 25, at most 5 in flight', 
   assert.equal(q.totalRequestCount, 10_000);
 });
 
+test('batchAddRequests sends runs of 25, the last one shorter, in order; own toJSON is honoured', async () => {
+  const bodies = [];
+  const { client } = setup({
+    fetch: (url, init) => {
+      if (init.method === 'POST' && String(url).includes('/requests/batch')) bodies.push(JSON.parse(init.body));
+      return fetch(url, init);
+    },
+  });
+  const { id } = await client.requestQueues().getOrCreate();
+  const rq = client.requestQueue(id);
+  const input = reqs(60, 'runs');
+  const r = await rq.batchAddRequests(input, { maxParallel: 1 });
+  assert.equal(r.processedRequests.length, 60);
+  assert.deepEqual(bodies.map((b) => b.length), [25, 25, 10]);
+  assert.deepEqual(bodies.flat(), input);
+  // A request serializing itself through toJSON goes as it says; one whose toJSON gives
+  // nothing is refused, not sent as null inside the array.
+  bodies.length = 0;
+  const own = { url: 'https://example.com/own', uniqueKey: 'own', toJSON() { return { url: this.url, uniqueKey: this.uniqueKey, method: 'POST' }; } };
+  await rq.batchAddRequests([...reqs(3, 'tj'), own]);
+  assert.deepEqual(bodies, [[...reqs(3, 'tj'), { url: 'https://example.com/own', uniqueKey: 'own', method: 'POST' }]]);
+  const none = { url: 'https://example.com/none', toJSON: () => undefined };
+  await assert.rejects(rq.batchAddRequests([...reqs(2, 'n'), none]), TypeError);
+  assert.equal(bodies.length, 1, 'nothing sent for the refused call');
+});
+
 test('batchAddRequests keeps at most maxParallel batches in flight', async () => {
   const { acc, client } = setup();
   const { id } = await client.requestQueues().getOrCreate();
