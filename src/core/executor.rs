@@ -229,7 +229,8 @@ impl<T> Executor<T> {
     }
 
     /// Tasks not finished yet.
-    pub fn running(&self) -> usize {
+    #[cfg(test)]
+    fn running(&self) -> usize {
         let t = self.tasks.borrow();
         t.slots.len() - t.free.len()
     }

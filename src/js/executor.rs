@@ -101,8 +101,9 @@ pub fn spawn(future: std::pin::Pin<Box<dyn std::future::Future<Output = Output>>
             drain();
             promise
         }
-        None => Promise::reject(&JsValue::from_str(
-            "apify-client-wasm: the executor is gone",
-        )),
+        // Never on wasm32 (thread-local storage lives as long as the instance).
+        None => {
+            Promise::reject(&js_sys::Error::new("apify-client-wasm: the executor is gone").into())
+        }
     }
 }
