@@ -373,10 +373,17 @@ const worker :Workerd.Worker = (
         return msg.event === 'listen' && msg.socket === 'http' ? msg.port : undefined;
       },
     });
-    const url = `http://127.0.0.1:${port}/?env=${encodeURIComponent(JSON.stringify(scenarioEnv()))}`;
-    const res = await fetch(url, { signal: AbortSignal.timeout(STEP_TIMEOUT) });
-    if (!res.ok) throw new Error(`worker answered ${res.status}: ${await res.text()}`);
-    const results = await res.json();
+    const runScenario = async () => {
+      const url = `http://127.0.0.1:${port}/?env=${encodeURIComponent(JSON.stringify(scenarioEnv()))}`;
+      const res = await fetch(url, { signal: AbortSignal.timeout(STEP_TIMEOUT) });
+      if (!res.ok) throw new Error(`worker answered ${res.status}: ${await res.text()}`);
+      return res.json();
+    };
+    const results = await runScenario();
+    // Again, in a second request to the same isolate: the client reuses AbortControllers that
+    // earlier attempts (here, of the first request) left idle, and workerd ties much of what a
+    // request creates to that request; its timeout case must still time out and recover.
+    for (const r of await runScenario()) results.push({ ...r, name: `${r.name} (second request)` });
     results.push(verdict('workerd: the bundle imports the .wasm as a module, nothing else', imports.join() === './apify_client_wasm_bg.wasm', `imports: ${imports}`));
     return results;
   },
