@@ -295,6 +295,19 @@ mod tests {
         EXEC.with(|e| e.drain());
     }
 
+    /// A task that waits for its gate, then gives `value`: its gate and its slot.
+    fn gated(value: u32) -> (Rc<Gate>, u32) {
+        let gate = Rc::new(Gate::default());
+        let g = gate.clone();
+        let Started::Running(slot) = spawn(async move {
+            g.wait().await;
+            value
+        }) else {
+            panic!("a task waiting for its gate must not finish in its first poll");
+        };
+        (gate, slot)
+    }
+
     #[test]
     fn a_task_that_does_not_wait_finishes_in_spawn() {
         let Started::Done(v) = spawn(async { 7 }) else {
@@ -306,14 +319,7 @@ mod tests {
 
     #[test]
     fn the_first_poll_happens_inside_spawn_and_the_wake_polls_only_on_drain() {
-        let gate = Rc::new(Gate::default());
-        let g = gate.clone();
-        let Started::Running(slot) = spawn(async move {
-            g.wait().await;
-            5
-        }) else {
-            panic!("must wait for the gate");
-        };
+        let (gate, slot) = gated(5);
         assert_eq!(gate.polls.get(), 1, "polled once, before spawn returned");
         gate.fire();
         assert!(done().is_empty(), "a wake only marks the task ready");
@@ -351,26 +357,12 @@ mod tests {
 
     #[test]
     fn a_stale_wake_does_not_poll_the_next_task_in_the_slot() {
-        let first = Rc::new(Gate::default());
-        let f = first.clone();
-        let Started::Running(slot) = spawn(async move {
-            f.wait().await;
-            1
-        }) else {
-            panic!("waits");
-        };
+        let (first, slot) = gated(1);
         let stale = first.waker.borrow().clone().expect("waker stored");
         first.fire();
         drain();
         // The slot is free again: the next task takes it.
-        let second = Rc::new(Gate::default());
-        let s = second.clone();
-        let Started::Running(slot2) = spawn(async move {
-            s.wait().await;
-            2
-        }) else {
-            panic!("waits");
-        };
+        let (second, slot2) = gated(2);
         assert_eq!(slot, slot2);
         stale.wake();
         drain();
@@ -386,20 +378,14 @@ mod tests {
 
     #[test]
     fn tasks_woken_inside_a_drain_are_polled_by_that_drain() {
+        let (b, sb) = gated(2);
         let a = Rc::new(Gate::default());
-        let b = Rc::new(Gate::default());
-        let (ga, gb, b2) = (a.clone(), b.clone(), b.clone());
+        let (ga, b2) = (a.clone(), b.clone());
         let Started::Running(sa) = spawn(async move {
             ga.wait().await;
             // Finishing A opens B: B's wake comes while A's drain runs.
             b2.fire();
             1
-        }) else {
-            panic!("waits");
-        };
-        let Started::Running(sb) = spawn(async move {
-            gb.wait().await;
-            2
         }) else {
             panic!("waits");
         };
@@ -435,14 +421,7 @@ mod tests {
 
     #[test]
     fn wakes_go_through_the_wake_function() {
-        let gate = Rc::new(Gate::default());
-        let g = gate.clone();
-        let Started::Running(slot) = spawn(async move {
-            g.wait().await;
-            0
-        }) else {
-            panic!("waits");
-        };
+        let (gate, slot) = gated(0);
         gate.fire();
         let woken = WOKEN.with(|w| w.borrow().clone());
         assert_eq!(woken.len(), 1);
