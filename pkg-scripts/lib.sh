@@ -34,12 +34,12 @@ wasm_release_build() {
   local rebuild=(env RUSTC_BOOTSTRAP=1 "RUSTFLAGS=${RUSTFLAGS:-} -Zunstable-options -Cpanic=immediate-abort"
     "CARGO_TARGET_DIR=$ROOT/target/release-std")
   case "$std" in
-    rustup) "${rebuild[@]}" cargo build --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort "${flags[@]}" ;;
-    debian) "${rebuild[@]}" cargo +wasm-web build --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort "${flags[@]}" ;;
-    *) wasm_cargo build "${flags[@]}" ;;
-  esac || return
-  case "$std" in
-    rustup | debian) RELEASE_WASM="$ROOT/target/release-std/wasm32-unknown-unknown/release/apify_client_wasm.wasm" ;;
-    *) RELEASE_WASM="$ROOT/target/wasm32-unknown-unknown/release/apify_client_wasm.wasm" ;;
+    rustup) "${rebuild[@]}" cargo build --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort "${flags[@]}" || return ;;
+    debian) "${rebuild[@]}" cargo +wasm-web build --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort "${flags[@]}" || return ;;
+    *)
+      wasm_cargo build "${flags[@]}" || return
+      RELEASE_WASM="$ROOT/target/wasm32-unknown-unknown/release/apify_client_wasm.wasm"
+      return ;;
   esac
+  RELEASE_WASM="$ROOT/target/release-std/wasm32-unknown-unknown/release/apify_client_wasm.wasm"
 }

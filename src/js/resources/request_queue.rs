@@ -680,8 +680,7 @@ impl RequestQueueClient {
             let (client, signal) = (client.clone(), signal.clone());
             Box::pin(async move {
                 let resp = client.call(&req, None, signal.as_ref()).await?;
-                let data = shaped(&resp.body);
-                Ok(data)
+                Ok(shaped(&resp.body))
             })
         });
         Ok(paginated(
