@@ -83,8 +83,8 @@ pub enum ResponseKind {
 #[derive(Debug, Clone)]
 pub struct ApiRequest {
     pub method: Method,
-    /// Already-encoded path segments below the API base (`["datasets", "u~d", "items"]`).
-    pub segments: Vec<String>,
+    /// The already-encoded path below the API base (`datasets/u~d/items`).
+    pub path: String,
     pub query: Query,
     pub tier: TimeoutTier,
     /// Extra per-request cap (the request queue client's `timeoutSecs` option).
@@ -99,10 +99,10 @@ pub struct ApiRequest {
 }
 
 impl ApiRequest {
-    pub fn new(method: Method, segments: Vec<String>, client_method: &'static str) -> Self {
+    pub fn new(method: Method, path: String, client_method: &'static str) -> Self {
         ApiRequest {
             method,
-            segments,
+            path,
             query: Query::new(),
             tier: TimeoutTier::ClientDefault,
             timeout_cap_ms: None,
@@ -143,7 +143,7 @@ impl ApiRequest {
     }
 
     pub fn url(&self, api_base: &str) -> String {
-        build_url(api_base, &self.segments, &self.query)
+        build_url(api_base, &self.path, &self.query)
     }
 
     /// The first attempt's timeout for a client whose `timeoutSecs` is `client_timeout_ms`.
@@ -193,7 +193,7 @@ mod tests {
         assert_eq!(TimeoutTier::Small.initial_ms(360_000), 5_000);
         assert_eq!(TimeoutTier::Medium.initial_ms(10_000), 10_000);
         assert_eq!(TimeoutTier::ClientDefault.initial_ms(42_000), 42_000);
-        let mut r = ApiRequest::new(Method::Get, vec![], "X.y").tier(TimeoutTier::Medium);
+        let mut r = ApiRequest::new(Method::Get, String::new(), "X.y").tier(TimeoutTier::Medium);
         r.timeout_cap_ms = Some(2_000);
         assert_eq!(r.initial_timeout_ms(360_000), 2_000);
     }
@@ -202,7 +202,7 @@ mod tests {
     fn query_keeps_inherited_params() {
         let mut inherited = Query::new();
         inherited.set("status", "SUCCEEDED").set("limit", 1i64);
-        let mut r = ApiRequest::new(Method::Get, vec![], "X.y");
+        let mut r = ApiRequest::new(Method::Get, String::new(), "X.y");
         r.query = inherited;
         let mut own = Query::new();
         own.set("limit", 5i64);

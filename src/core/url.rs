@@ -1,5 +1,7 @@
 //! URL building: base URL + percent-encoded path segments + a query typed as the spec types it.
 
+use std::borrow::Cow;
+
 /// Characters left as they are in a path segment: RFC 3986 "unreserved" plus `~`, which the API
 /// uses as the `username~name` separator. Everything else is percent-encoded, so an id or a
 /// record key can never escape its segment (`../`, `?`, `#` and `/` are all encoded).
@@ -20,17 +22,23 @@ fn push_encoded(out: &mut String, s: &str, keep: fn(u8) -> bool) {
     }
 }
 
-/// Percent-encodes one path segment.
-pub fn encode_segment(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    push_encoded(&mut out, s, is_unreserved);
-    out
+/// Appends `/` and `s` percent-encoded as one path segment.
+pub fn push_segment(path: &mut String, s: &str) {
+    path.push('/');
+    push_encoded(path, s, is_unreserved);
 }
 
-/// An id as the API addresses it: `username/name` becomes `username~name` (only the first `/`,
-/// as in the official client), then the whole is encoded as one segment.
-pub fn safe_id(id: &str) -> String {
-    encode_segment(&id.replacen('/', "~", 1))
+/// Appends `/` and an id as the API addresses it: `username/name` becomes `username~name`
+/// (only the first `/`, as in the official client), then the whole is encoded as one segment.
+pub fn push_id_segment(path: &mut String, id: &str) {
+    match id.split_once('/') {
+        Some((user, name)) => {
+            push_segment(path, user);
+            path.push('~');
+            push_encoded(path, name, is_unreserved);
+        }
+        None => push_segment(path, id),
+    }
 }
 
 /// Encodes a query component the way `URLSearchParams` does (`application/x-www-form-urlencoded`):
@@ -67,24 +75,44 @@ pub enum QueryValue {
 }
 
 impl QueryValue {
-    fn render(&self) -> String {
+    /// Appends the value as a query component (percent-encoded where needed): written straight
+    /// into the URL, no string of its own per value.
+    fn push_encoded(&self, out: &mut String) {
         match self {
-            QueryValue::Str(s) => s.clone(),
-            QueryValue::Bool(b) => if *b { "true" } else { "false" }.to_string(),
-            QueryValue::Int(i) => i.to_string(),
-            QueryValue::Number(s) => s.clone(),
-            // By hand: `join` on `String`s would be a second copy of std's join in the wasm.
+            QueryValue::Str(s) | QueryValue::Number(s) => push_query_component(out, s),
+            QueryValue::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            QueryValue::Int(i) => push_int(out, *i),
+            // The API reads a list comma-joined; the comma is encoded as URLSearchParams does.
             QueryValue::List(v) => {
-                let mut out = String::new();
                 for (i, item) in v.iter().enumerate() {
                     if i > 0 {
-                        out.push(',');
+                        out.push_str("%2C");
                     }
-                    out.push_str(item);
+                    push_query_component(out, item);
                 }
-                out
             }
         }
+    }
+}
+
+/// Appends an integer's decimal digits (no `fmt` machinery, no temporary string).
+fn push_int(out: &mut String, i: i64) {
+    if i < 0 {
+        out.push('-');
+    }
+    let mut n = i.unsigned_abs();
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    loop {
+        digits[len] = b'0' + (n % 10) as u8;
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in digits[..len].iter().rev() {
+        out.push(d as char);
     }
 }
 
@@ -119,26 +147,31 @@ impl From<Vec<String>> for QueryValue {
     }
 }
 
-/// An ordered query; setting a name twice keeps the last value in the first one's place.
+/// An ordered query; setting a name twice keeps the last value in the first one's place. Names
+/// are the API's own (`&'static str`, no copy) except for public URLs' caller-chosen options.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Query(Vec<(String, QueryValue)>);
+pub struct Query(Vec<(Cow<'static, str>, QueryValue)>);
 
 impl Query {
     pub fn new() -> Self {
         Self::default()
     }
 
-    pub fn set(&mut self, name: &str, value: impl Into<QueryValue>) -> &mut Self {
-        let value = value.into();
-        match self.0.iter_mut().find(|(n, _)| n == name) {
+    pub fn set(
+        &mut self,
+        name: impl Into<Cow<'static, str>>,
+        value: impl Into<QueryValue>,
+    ) -> &mut Self {
+        let (name, value) = (name.into(), value.into());
+        match self.0.iter_mut().find(|(n, _)| *n == name) {
             Some(slot) => slot.1 = value,
-            None => self.0.push((name.to_string(), value)),
+            None => self.0.push((name, value)),
         }
         self
     }
 
     /// Sets the value when there is one; `None` leaves the query as it is.
-    pub fn opt(&mut self, name: &str, value: Option<impl Into<QueryValue>>) -> &mut Self {
+    pub fn opt(&mut self, name: &'static str, value: Option<impl Into<QueryValue>>) -> &mut Self {
         if let Some(v) = value {
             self.set(name, v);
         }
@@ -166,32 +199,37 @@ impl Query {
         self.0.is_empty()
     }
 
-    /// `a=1&b=x%2Cy`, without the leading `?`.
-    pub fn encode(&self) -> String {
-        let mut out = String::new();
+    /// Appends `a=1&b=x%2Cy` (no leading `?`).
+    fn push_encoded(&self, out: &mut String) {
         for (i, (n, v)) in self.0.iter().enumerate() {
             if i > 0 {
                 out.push('&');
             }
-            push_query_component(&mut out, n);
+            push_query_component(out, n);
             out.push('=');
-            push_query_component(&mut out, &v.render());
+            v.push_encoded(out);
         }
+    }
+
+    /// `a=1&b=x%2Cy`, without the leading `?`.
+    pub fn encode(&self) -> String {
+        let mut out = String::new();
+        self.push_encoded(&mut out);
         out
     }
 }
 
-/// Joins a base (`https://api.apify.com/v2`), already-encoded segments and a query.
-pub fn build_url(base: &str, segments: &[String], query: &Query) -> String {
-    let mut url = String::with_capacity(base.len() + 64);
-    url.push_str(base.trim_end_matches('/'));
-    for s in segments {
-        url.push('/');
-        url.push_str(s);
-    }
+/// Joins a base (`https://api.apify.com/v2`), an already-encoded path below it
+/// (`datasets/u~d/items`) and a query, in one string sized for the usual case.
+pub fn build_url(base: &str, path: &str, query: &Query) -> String {
+    let base = base.trim_end_matches('/');
+    let mut url = String::with_capacity(base.len() + path.len() + 64);
+    url.push_str(base);
+    url.push('/');
+    url.push_str(path);
     if !query.is_empty() {
         url.push('?');
-        url.push_str(&query.encode());
+        query.push_encoded(&mut url);
     }
     url
 }
@@ -207,12 +245,23 @@ mod tests {
 
     #[test]
     fn ids_are_one_segment() {
-        assert_eq!(safe_id("abc123"), "abc123");
-        assert_eq!(safe_id("john/my-actor"), "john~my-actor");
-        assert_eq!(safe_id("a/b/c"), "a~b%2Fc");
-        assert_eq!(encode_segment("../etc?x=1#y"), "..%2Fetc%3Fx%3D1%23y");
-        assert_eq!(encode_segment("key with space"), "key%20with%20space");
-        assert_eq!(encode_segment("ž"), "%C5%BE");
+        let id = |id: &str| {
+            let mut path = String::new();
+            push_id_segment(&mut path, id);
+            path
+        };
+        assert_eq!(id("abc123"), "/abc123");
+        assert_eq!(id("john/my-actor"), "/john~my-actor");
+        assert_eq!(id("a/b/c"), "/a~b%2Fc");
+        assert_eq!(id("/x"), "/~x");
+        let segment = |s: &str| {
+            let mut path = String::new();
+            push_segment(&mut path, s);
+            path
+        };
+        assert_eq!(segment("../etc?x=1#y"), "/..%2Fetc%3Fx%3D1%23y");
+        assert_eq!(segment("key with space"), "/key%20with%20space");
+        assert_eq!(segment("ž"), "/%C5%BE");
     }
 
     #[test]
@@ -253,17 +302,41 @@ mod tests {
     }
 
     #[test]
+    fn integers_and_lists_are_written_into_the_query() {
+        let mut q = Query::new();
+        q.set("a", 0i64)
+            .set("b", -7i64)
+            .set("c", i64::MIN)
+            .set("d", u64::MAX >> 11)
+            .set(
+                "e",
+                vec!["x y".to_string(), "a,b".to_string(), "ž".to_string()],
+            )
+            .set("f", Vec::<String>::new())
+            .set(String::from("own name&"), "v");
+        assert_eq!(
+            q.encode(),
+            "a=0&b=-7&c=-9223372036854775808&d=9007199254740991&e=x+y%2Ca%2Cb%2C%C5%BE&f=&own+name%26=v"
+        );
+    }
+
+    #[test]
+    fn segments_are_appended_encoded() {
+        let mut path = String::from("key-value-stores");
+        push_segment(&mut path, "s/1");
+        push_segment(&mut path, "a b");
+        assert_eq!(path, "key-value-stores/s%2F1/a%20b");
+    }
+
+    #[test]
     fn urls_join_base_segments_and_query() {
         let mut q = Query::new();
         assert_eq!(
-            build_url("http://h/v2/", &["datasets".into(), safe_id("u/d")], &q),
+            build_url("http://h/v2/", "datasets/u~d", &q),
             "http://h/v2/datasets/u~d"
         );
         q.set("offset", 0i64);
-        assert_eq!(
-            build_url("http://h/v2", &["x".into()], &q),
-            "http://h/v2/x?offset=0"
-        );
+        assert_eq!(build_url("http://h/v2", "x", &q), "http://h/v2/x?offset=0");
         assert_eq!(
             api_base("https://api.apify.com/"),
             "https://api.apify.com/v2"

@@ -6,8 +6,7 @@ use wasm_bindgen::prelude::*;
 use super::actor_version::{ActorVersionClient, ActorVersionCollectionClient};
 use super::build::{BuildClient, BuildCollectionClient};
 use super::job::{
-    input_body, run_sync, start_query, sub_resource, wait_secs, ACTOR_START_OPTIONS,
-    SYNC_ITEM_OPTIONS,
+    input_body, run_sync, start_query, wait_secs, ACTOR_START_OPTIONS, SYNC_ITEM_OPTIONS,
 };
 use super::run::{last_run, start_and_wait, RunClient, RunCollectionClient};
 use super::webhook_collection::WebhookCollectionClient;
@@ -435,14 +434,14 @@ impl ActorClient {
     /// The Actor's builds.
     pub fn builds(&self) -> BuildCollectionClient {
         BuildCollectionClient {
-            r: sub_resource(&self.r, &["builds"]),
+            r: self.r.below(&["builds"]),
         }
     }
 
     /// The Actor's runs.
     pub fn runs(&self) -> RunCollectionClient {
         RunCollectionClient {
-            r: sub_resource(&self.r, &["runs"]),
+            r: self.r.below(&["runs"]),
         }
     }
 
@@ -454,7 +453,7 @@ impl ActorClient {
     /// The Actor's versions.
     pub fn versions(&self) -> ActorVersionCollectionClient {
         ActorVersionCollectionClient {
-            r: sub_resource(&self.r, &["versions"]),
+            r: self.r.below(&["versions"]),
         }
     }
 
@@ -466,7 +465,7 @@ impl ActorClient {
     ) -> Result<ActorVersionClient, JsValue> {
         let v = required_string(&version_number, "ActorClient.version: versionNumber")?;
         Ok(ActorVersionClient {
-            r: sub_resource(&self.r, &["versions", &v]),
+            r: self.r.below(&["versions", &v]),
         })
     }
 }

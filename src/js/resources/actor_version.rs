@@ -6,7 +6,7 @@ use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
 use super::delete_quietly;
-use super::job::{list_whole, sub_resource};
+use super::job::list_whole;
 use super::{get_object, json_body, rejecting, send_object, Resource};
 use crate::core::request::Method;
 use crate::js::opts::{required_string, type_error, Opts};
@@ -175,7 +175,7 @@ impl ActorVersionClient {
     #[wasm_bindgen(js_name = envVars)]
     pub fn env_vars(&self) -> ActorEnvVarCollectionClient {
         ActorEnvVarCollectionClient {
-            r: sub_resource(&self.r, &["env-vars"]),
+            r: self.r.below(&["env-vars"]),
         }
     }
 
@@ -187,7 +187,7 @@ impl ActorVersionClient {
     ) -> Result<ActorEnvVarClient, JsValue> {
         let name = required_string(&name, "ActorVersionClient.envVar: name")?;
         Ok(ActorEnvVarClient {
-            r: sub_resource(&self.r, &["env-vars", &name]),
+            r: self.r.below(&["env-vars", &name]),
         })
     }
 }

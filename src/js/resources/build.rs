@@ -4,7 +4,7 @@ use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
 use super::delete_resource;
-use super::job::{get_job, sub_resource, wait_for_job, wait_secs};
+use super::job::{get_job, wait_for_job, wait_secs};
 use super::log::LogClient;
 use super::{rejecting, send_object, spawn, Resource};
 use crate::core::request::Method;
@@ -158,7 +158,7 @@ impl BuildClient {
     /// The build's log.
     pub fn log(&self) -> LogClient {
         LogClient {
-            r: sub_resource(&self.r, &["log"]),
+            r: self.r.below(&["log"]),
         }
     }
 }

@@ -202,15 +202,6 @@ pub fn actor_id_param(id: &str) -> String {
     id.replacen('/', "~", 1)
 }
 
-/// A resource below `r` (`…/runs/last` → `…/runs/last/dataset`), keeping its params so that
-/// `lastRun({status})` carries to the sub-clients.
-pub fn sub_resource(r: &super::Resource, tail: &[&str]) -> super::Resource {
-    let mut s = r.clone();
-    s.segments
-        .extend(tail.iter().map(|t| crate::core::url::encode_segment(t)));
-    s
-}
-
 /// `list()` of a collection the API returns whole (`{total, items}`, no paging params):
 /// one request, and `for await` over its items.
 pub fn list_whole(

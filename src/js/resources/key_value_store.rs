@@ -347,7 +347,7 @@ impl KeyValueStoreClient {
             let stream = o.bool("stream")?.unwrap_or(false);
             o.bool("disableRedirect")?;
             let mut q = Query::new();
-            q.set("attachment", "true")
+            q.set("attachment", true)
                 .opt("signature", o.string("signature")?);
             let kind = if stream {
                 ResponseKind::Stream

@@ -38,14 +38,15 @@ use super::opts::Opts;
 use super::sys;
 use crate::core::paginate::OffsetPager;
 use crate::core::request::{ApiRequest, Method, TimeoutTier};
-use crate::core::url::{encode_segment, safe_id, Query};
+use crate::core::url::{push_id_segment, push_segment, Query, QueryValue};
 
-/// Where a resource client points: the client, its path below `/v2`, and the query params it
-/// hands down to its sub-clients (`lastRun({status})` → `…/runs/last/dataset?status=`).
+/// Where a resource client points: the client, its path below `/v2` (encoded: `datasets/u~d`),
+/// and the query params it hands down to its sub-clients (`lastRun({status})` →
+/// `…/runs/last/dataset?status=`).
 #[derive(Clone)]
 pub struct Resource {
     pub client: Rc<ClientInner>,
-    pub segments: Vec<String>,
+    pub path: String,
     pub params: Query,
 }
 
@@ -53,17 +54,39 @@ impl Resource {
     pub fn collection(client: &Rc<ClientInner>, path: &str) -> Self {
         Resource {
             client: client.clone(),
-            segments: vec![path.to_string()],
+            path: path.to_string(),
             params: Query::new(),
         }
     }
 
     pub fn item(client: &Rc<ClientInner>, path: &str, id: &str) -> Self {
+        // Sized for an id that needs no encoding (the usual case): one allocation.
+        let mut full = String::with_capacity(path.len() + 1 + id.len());
+        full.push_str(path);
+        push_id_segment(&mut full, id);
         Resource {
             client: client.clone(),
-            segments: vec![path.to_string(), safe_id(id)],
+            path: full,
             params: Query::new(),
         }
+    }
+
+    /// The resource `tail` below this one (each tail segment encoded), with the same params.
+    pub fn below(&self, tail: &[&str]) -> Self {
+        Resource {
+            client: self.client.clone(),
+            path: self.path_to(tail),
+            params: self.params.clone(),
+        }
+    }
+
+    fn path_to(&self, tail: &[&str]) -> String {
+        let mut path = String::with_capacity(self.path.len() + 48);
+        path.push_str(&self.path);
+        for s in tail {
+            push_segment(&mut path, s);
+        }
+        path
     }
 
     /// A request to this resource, or to `tail` below it (each tail segment encoded).
@@ -73,9 +96,7 @@ impl Resource {
         tail: &[&str],
         client_method: &'static str,
     ) -> ApiRequest {
-        let mut segments = self.segments.clone();
-        segments.extend(tail.iter().map(|s| encode_segment(s)));
-        let mut req = ApiRequest::new(method, segments, client_method);
+        let mut req = ApiRequest::new(method, self.path_to(tail), client_method);
         req.query.inherit(&self.params);
         req
     }
@@ -333,19 +354,22 @@ pub fn public_url_query(options: &JsValue, skip: &[&str]) -> Query {
         if v.is_undefined() {
             continue;
         }
-        if js_sys::Array::is_array(&v) {
-            let parts: Vec<String> = js_sys::Array::from(&v)
+        let value: QueryValue = if js_sys::Array::is_array(&v) {
+            js_sys::Array::from(&v)
                 .iter()
                 .map(|x| x.as_string().unwrap_or_default())
-                .collect();
-            q.set(&k, parts);
+                .collect::<Vec<String>>()
+                .into()
         } else if let Some(b) = v.as_bool() {
-            q.set(&k, b);
+            b.into()
         } else if let Some(n) = v.as_f64() {
-            q.set(&k, sys::number_query(n));
+            sys::number_query(n)
         } else if let Some(s) = v.as_string() {
-            q.set(&k, s);
-        }
+            s.into()
+        } else {
+            continue;
+        };
+        q.set(k, value);
     }
     q
 }

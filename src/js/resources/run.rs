@@ -5,9 +5,7 @@ use js_sys::{Object, Promise};
 use wasm_bindgen::prelude::*;
 
 use super::dataset::DatasetClient;
-use super::job::{
-    actor_id_param, get_job, input_body, non_negative, sub_resource, wait_for_job, wait_secs,
-};
+use super::job::{actor_id_param, get_job, input_body, non_negative, wait_for_job, wait_secs};
 use super::key_value_store::KeyValueStoreClient;
 use super::log::LogClient;
 use super::request_queue::RequestQueueClient;
@@ -389,7 +387,7 @@ impl RunClient {
     /// The run's default dataset.
     pub fn dataset(&self) -> DatasetClient {
         DatasetClient {
-            r: sub_resource(&self.r, &["dataset"]),
+            r: self.r.below(&["dataset"]),
         }
     }
 
@@ -397,7 +395,7 @@ impl RunClient {
     #[wasm_bindgen(js_name = keyValueStore)]
     pub fn key_value_store(&self) -> KeyValueStoreClient {
         KeyValueStoreClient {
-            r: sub_resource(&self.r, &["key-value-store"]),
+            r: self.r.below(&["key-value-store"]),
         }
     }
 
@@ -406,7 +404,7 @@ impl RunClient {
     #[wasm_bindgen(js_name = requestQueue)]
     pub fn request_queue(&self) -> RequestQueueClient {
         RequestQueueClient {
-            r: sub_resource(&self.r, &["request-queue"]),
+            r: self.r.below(&["request-queue"]),
             client_key: None,
             timeout_cap_ms: None,
         }
@@ -415,7 +413,7 @@ impl RunClient {
     /// The run's log.
     pub fn log(&self) -> LogClient {
         LogClient {
-            r: sub_resource(&self.r, &["log"]),
+            r: self.r.below(&["log"]),
         }
     }
 }
@@ -466,7 +464,7 @@ pub fn last_run(
     method: &'static str,
 ) -> Result<RunClient, JsValue> {
     let o = Opts::new(options, method, &["status", "origin"])?;
-    let mut run = sub_resource(r, &["runs", "last"]);
+    let mut run = r.below(&["runs", "last"]);
     run.params
         .opt("status", o.string("status")?)
         .opt("origin", o.string("origin")?);

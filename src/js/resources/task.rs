@@ -3,9 +3,7 @@
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
-use super::job::{
-    run_sync, start_query, sub_resource, wait_secs, SYNC_ITEM_OPTIONS, TASK_START_OPTIONS,
-};
+use super::job::{run_sync, start_query, wait_secs, SYNC_ITEM_OPTIONS, TASK_START_OPTIONS};
 use super::run::{last_run, start_and_wait, RunClient, RunCollectionClient};
 use super::webhook_collection::WebhookCollectionClient;
 use super::{delete_resource, get_resource};
@@ -384,7 +382,7 @@ impl TaskClient {
     /// The task's runs.
     pub fn runs(&self) -> RunCollectionClient {
         RunCollectionClient {
-            r: sub_resource(&self.r, &["runs"]),
+            r: self.r.below(&["runs"]),
         }
     }
 }

@@ -113,9 +113,7 @@ impl WebhookCollectionClient {
     /// The `webhooks` sub-collection of a parent resource (an Actor or a task), as the
     /// official client's `_subResourceOptions({resourcePath: 'webhooks'})`.
     pub(crate) fn below(parent: &Resource) -> WebhookCollectionClient {
-        let mut r = parent.clone();
-        r.segments.push("webhooks".into());
-        WebhookCollectionClient::new(r)
+        WebhookCollectionClient::new(parent.below(&["webhooks"]))
     }
 }
 

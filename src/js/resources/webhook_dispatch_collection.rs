@@ -54,9 +54,9 @@ pub struct WebhookDispatchCollectionClient {
 impl WebhookDispatchCollectionClient {
     /// A dispatch collection below `parent` at `path` (`webhooks/{id}/dispatches`).
     pub(crate) fn below(parent: &Resource, path: &str) -> WebhookDispatchCollectionClient {
-        let mut r = parent.clone();
-        r.segments.push(path.to_string());
-        WebhookDispatchCollectionClient { r }
+        WebhookDispatchCollectionClient {
+            r: parent.below(&[path]),
+        }
     }
 }
 
