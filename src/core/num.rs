@@ -8,9 +8,35 @@ pub fn whole_text(n: f64) -> Option<String> {
     (n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0).then(|| (n as i64).to_string())
 }
 
+/// A run of ASCII digits as a number (no sign, no spaces; `None` when empty or beyond `u64`):
+/// what HTTP headers and dates hold. Smaller in the wasm than `str::parse`, which also takes
+/// a sign.
+pub fn parse_digits(s: &str) -> Option<u64> {
+    if s.is_empty() {
+        return None;
+    }
+    s.bytes().try_fold(0u64, |n, b| {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n.checked_mul(10)?.checked_add(u64::from(b - b'0'))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digits_parse_as_whole_numbers_and_nothing_else_does() {
+        assert_eq!(parse_digits("0"), Some(0));
+        assert_eq!(parse_digits("0042"), Some(42));
+        assert_eq!(parse_digits("18446744073709551615"), Some(u64::MAX));
+        assert_eq!(parse_digits("18446744073709551616"), None);
+        for bad in ["", "+5", "-5", " 5", "5 ", "1.5", "1e3", "٣"] {
+            assert_eq!(parse_digits(bad), None, "{bad:?}");
+        }
+    }
 
     #[test]
     fn whole_numbers_are_written_as_javascript_writes_them() {

@@ -158,7 +158,12 @@ impl ApiRequest {
 
 /// `pathname + search` of a URL, as `ApifyApiError.path` reports it.
 pub fn path_of(url: &str) -> &str {
-    let after_scheme = url.find("://").map(|i| i + 3).unwrap_or(0);
+    // The scheme ends at the first `:` (a character search: `find("://")` would bring a
+    // substring searcher into the wasm).
+    let after_scheme = match url.find(':') {
+        Some(i) if url[i..].starts_with("://") => i + 3,
+        _ => 0,
+    };
     match url[after_scheme..].find('/') {
         Some(i) => &url[after_scheme + i..],
         None => "/",
@@ -216,5 +221,6 @@ mod tests {
             "/v2/datasets/x?limit=1"
         );
         assert_eq!(path_of("https://api.apify.com"), "/");
+        assert_eq!(path_of("/v2/x?a=b:c"), "/v2/x?a=b:c");
     }
 }

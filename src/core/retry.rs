@@ -2,6 +2,8 @@
 //!
 //! Randomness and the clock are passed in, so tests assert exact delays instead of sleeping.
 
+use super::num::parse_digits;
+
 /// How one attempt ended, as far as retrying is concerned.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
@@ -109,7 +111,7 @@ impl RetryPolicy {
 /// `Retry-After: 120` or `Retry-After: Wed, 21 Oct 2015 07:28:00 GMT` → milliseconds from now.
 pub fn parse_retry_after_ms(value: &str, now_ms: f64) -> Option<u64> {
     let v = value.trim();
-    if let Ok(secs) = v.parse::<u64>() {
+    if let Some(secs) = parse_digits(v) {
         return Some(secs.saturating_mul(1000));
     }
     let at = parse_http_date_ms(v)?;
@@ -118,9 +120,11 @@ pub fn parse_retry_after_ms(value: &str, now_ms: f64) -> Option<u64> {
 
 /// IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the only form RFC 9110 asks senders to use.
 pub fn parse_http_date_ms(v: &str) -> Option<f64> {
-    let rest = v.split_once(", ").map(|(_, r)| r)?;
+    // By character, not `split_once(", ")`: a substring search is 1.6 kB of wasm.
+    let rest = v.split_once(',')?.1.strip_prefix(' ')?;
     let mut parts = rest.split(' ');
-    let day: i64 = parts.next()?.parse().ok()?;
+    let num = |p: &str| parse_digits(p).and_then(|n| i64::try_from(n).ok());
+    let day = num(parts.next()?)?;
     let month = match parts.next()? {
         "Jan" => 1,
         "Feb" => 2,
@@ -136,8 +140,8 @@ pub fn parse_http_date_ms(v: &str) -> Option<f64> {
         "Dec" => 12,
         _ => return None,
     };
-    let year: i64 = parts.next()?.parse().ok()?;
-    let mut hms = parts.next()?.split(':').map(|p| p.parse::<i64>().ok());
+    let year = num(parts.next()?)?;
+    let mut hms = parts.next()?.split(':').map(num);
     let (h, m, s) = (hms.next()??, hms.next()??, hms.next()??);
     if parts.next()? != "GMT" || !(1..=31).contains(&day) || h > 23 || m > 59 || s > 60 {
         return None;
@@ -283,6 +287,15 @@ mod tests {
         );
         assert_eq!(parse_http_date_ms("Sun, 06 Nov 1994 08:49:37 PST"), None);
         assert_eq!(parse_http_date_ms("yesterday"), None);
+        for bad in [
+            "Sun,06 Nov 1994 08:49:37 GMT",
+            "Sun, 06 Nov 1994 08:49 GMT",
+            "Sun, +6 Nov 1994 08:49:37 GMT",
+            "Sun, 06 Nov 1994 08:-9:37 GMT",
+            "Sun, 32 Nov 1994 08:49:37 GMT",
+        ] {
+            assert_eq!(parse_http_date_ms(bad), None, "{bad}");
+        }
     }
 
     #[test]

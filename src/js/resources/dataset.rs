@@ -7,12 +7,13 @@ use wasm_bindgen::prelude::*;
 
 use super::{delete_resource, get_resource, update_resource};
 use super::{json_body, rejecting, send_empty, spawn, Resource};
+use crate::core::num::parse_digits;
 use crate::core::paginate::OffsetPager;
 use crate::core::request::{Method, ResponseKind, TimeoutTier};
 use crate::core::url::Query;
 use crate::js::convert::object;
 use crate::js::iter::{paginated, FetchPage, PageRequest, Pagination};
-use crate::js::opts::{type_error, Opts};
+use crate::js::opts::{comma_list, type_error, Opts};
 
 #[wasm_bindgen]
 pub struct DatasetClient {
@@ -138,7 +139,7 @@ impl DatasetClient {
                 // Whole numbers: parsed as integers (no float parser in the wasm).
                 let num = |name: &str| {
                     header(name)
-                        .and_then(|v| v.trim().parse::<u64>().ok())
+                        .and_then(|v| parse_digits(v.trim()))
                         .map(|n| n as f64)
                 };
                 let count = Array::from(&items).length();
@@ -186,7 +187,7 @@ impl DatasetClient {
                 _ => {
                     return Err(type_error(&format!(
                         "{M}: format must be one of {}",
-                        FORMATS.join(", ")
+                        comma_list(FORMATS)
                     )));
                 }
             };

@@ -14,7 +14,7 @@ use crate::core::url::Query;
 use crate::core::wait::{base64, Next, WaitPlan};
 use crate::js::convert::{get, shaped};
 use crate::js::http::ClientInner;
-use crate::js::opts::{range_error, type_error, Opts};
+use crate::js::opts::{comma_list, range_error, type_error, Opts};
 use crate::js::sys;
 use crate::js::transport::JsPlatform;
 
@@ -152,7 +152,7 @@ pub fn start_query(o: &Opts, method: &str) -> Result<Query, JsValue> {
         if !PERMISSION_LEVELS.contains(&level.as_str()) {
             return Err(type_error(&format!(
                 "{method}: option \"forcePermissionLevel\" must be one of {}",
-                PERMISSION_LEVELS.join(", ")
+                comma_list(PERMISSION_LEVELS)
             )));
         }
         q.set("forcePermissionLevel", level);
