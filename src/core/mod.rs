@@ -4,6 +4,7 @@
 //! plugs the platform in through the [`transport::Transport`] and [`transport::Sleeper`]
 //! traits and converts values at the edges.
 
+pub mod base64;
 pub mod batch;
 pub mod error;
 pub mod executor;

@@ -37,8 +37,8 @@ pub fn base62_of_digest(digest: &[u8]) -> String {
     if out.is_empty() {
         return "0".to_string();
     }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
+    // Digits are ASCII: pushed as chars, no UTF-8 validation (0.6 kB of wasm).
+    out.iter().rev().map(|&d| d as char).collect()
 }
 
 /// `expiresAt` in epoch milliseconds: `now + expiresInSecs·1000`, or 0 (never expires) when no
@@ -59,26 +59,7 @@ pub fn storage_message(resource_id: &str, expires_at: &str) -> String {
 
 /// The final storage content signature from the base62 HMAC of [`storage_message`].
 pub fn storage_signature(expires_at: &str, hmac_base62: &str) -> String {
-    base64url(format!("{VERSION}.{expires_at}.{hmac_base62}").as_bytes())
-}
-
-/// Base64url without padding (RFC 4648 §5), as `Buffer#toString('base64url')`.
-pub fn base64url(bytes: &[u8]) -> String {
-    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
-        let chars = chunk.len() + 1;
-        for i in 0..chars {
-            out.push(A[((n >> (18 - 6 * i)) & 63) as usize] as char);
-        }
-    }
-    out
+    super::base64::url_safe(format!("{VERSION}.{expires_at}.{hmac_base62}").as_bytes())
 }
 
 #[cfg(test)]
@@ -169,14 +150,5 @@ mod tests {
         assert_eq!(expires_at(1_000.0, Some(0.0)), 0.0);
         assert_eq!(expires_at(1_000.0, Some(60.0)), 61_000.0);
         assert_eq!(expires_at(1_000.0, Some(1.5)), 2_500.0);
-    }
-
-    #[test]
-    fn base64url_pads_nothing() {
-        assert_eq!(base64url(b""), "");
-        assert_eq!(base64url(b"f"), "Zg");
-        assert_eq!(base64url(b"fo"), "Zm8");
-        assert_eq!(base64url(b"foo"), "Zm9v");
-        assert_eq!(base64url(&[0xfb, 0xff]), "-_8");
     }
 }

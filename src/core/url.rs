@@ -162,12 +162,16 @@ impl Query {
         name: impl Into<Cow<'static, str>>,
         value: impl Into<QueryValue>,
     ) -> &mut Self {
-        let (name, value) = (name.into(), value.into());
+        self.put(name.into(), value.into());
+        self
+    }
+
+    // Not generic, so that the wasm has one copy rather than one per value type.
+    fn put(&mut self, name: Cow<'static, str>, value: QueryValue) {
         match self.0.iter_mut().find(|(n, _)| *n == name) {
             Some(slot) => slot.1 = value,
             None => self.0.push((name, value)),
         }
-        self
     }
 
     /// Sets the value when there is one; `None` leaves the query as it is.

@@ -109,34 +109,6 @@ pub fn default_idempotency_key(
     format!("{run_id}-{event_name}-{}-{suffix}", now_ms.max(0.0) as u64)
 }
 
-/// Standard base64 with padding (`Buffer.toString('base64')`): the `webhooks` option of
-/// `start()` travels in the query as base64 of its UTF-8 JSON.
-pub fn base64(bytes: &[u8]) -> String {
-    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        out.push(T[(n >> 18) as usize & 63] as char);
-        out.push(T[(n >> 12) as usize & 63] as char);
-        out.push(if chunk.len() > 1 {
-            T[(n >> 6) as usize & 63] as char
-        } else {
-            '='
-        });
-        out.push(if chunk.len() > 2 {
-            T[n as usize & 63] as char
-        } else {
-            '='
-        });
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,17 +175,5 @@ mod tests {
             seq.next().unwrap_or(0.0)
         });
         assert_eq!(k, "RUN-ev-1700000000123-A9faz");
-    }
-
-    #[test]
-    fn base64_matches_node() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(
-            base64("[{\"eventTypes\":[\"ž\"]}]".as_bytes()),
-            "W3siZXZlbnRUeXBlcyI6WyLFviJdfV0="
-        );
     }
 }

@@ -8,10 +8,11 @@ use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
 use super::json_body;
+use crate::core::base64;
 use crate::core::request::ApiRequest;
 use crate::core::transport::Platform;
 use crate::core::url::Query;
-use crate::core::wait::{base64, Next, WaitPlan};
+use crate::core::wait::{Next, WaitPlan};
 use crate::js::convert::{get, shaped};
 use crate::js::http::ClientInner;
 use crate::js::opts::{comma_list, range_error, type_error, Opts};
@@ -172,7 +173,7 @@ fn webhooks_base64(o: &Opts, method: &str) -> Result<Option<String>, JsValue> {
         )));
     }
     let json = json_body(&v)?.as_string().unwrap_or_default();
-    Ok(Some(base64(json.as_bytes())))
+    Ok(Some(base64::standard(json.as_bytes())))
 }
 
 /// An Actor input as a request body and its content type. Objects (and other JSON values)
