@@ -8,6 +8,7 @@ pub mod base64;
 pub mod batch;
 pub mod error;
 pub mod executor;
+pub mod heap;
 pub mod num;
 pub mod options;
 pub mod paginate;

@@ -4,6 +4,9 @@ pub mod client;
 pub mod convert;
 pub mod errors;
 pub mod executor;
+// One thread only: with atomics (threads) std's allocator stays.
+#[cfg(not(target_feature = "atomics"))]
+mod heap;
 pub mod http;
 pub mod iter;
 pub mod opts;
