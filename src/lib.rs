@@ -13,6 +13,17 @@
 //!   them, and exposes one class per official resource client. Response bodies are parsed by
 //!   the platform's `JSON.parse` and stay JS values: bulk data never passes through serde.
 
+// Tests may use `format!`; the shipped code writes messages with `text!` (clippy.toml).
+#![cfg_attr(test, allow(clippy::disallowed_macros))]
+
+/// A `String` of string-like parts in order: `format!` without `core::fmt` (see
+/// `core::text`). `text!(m, ": got ", int_text(n))`.
+macro_rules! text {
+    ($($part:expr),+ $(,)?) => {
+        $crate::core::text::concat(&[$(::core::convert::AsRef::<str>::as_ref(&$part)),+])
+    };
+}
+
 pub mod core;
 
 #[cfg(target_arch = "wasm32")]

@@ -2,6 +2,8 @@
 //! headless Chromium, a Chromium service worker), against the emulator whose URL
 //! `pkg-scripts/test` passes at compile time in `APIFY_EMULATOR_URL`.
 #![cfg(target_arch = "wasm32")]
+// `format!` is refused in the shipped code only (clippy.toml).
+#![allow(clippy::disallowed_macros)]
 // A failed unwrap in a test is a failed test with its reason: that is what tests want.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 

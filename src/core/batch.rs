@@ -8,6 +8,8 @@
 //! never leaves earlier batches half-added), and the byte count includes the commas between
 //! items, so a planned batch body is always below the limit.
 
+use super::text::int_text;
+
 use std::ops::Range;
 
 /// `REQUEST_QUEUE_MAX_REQUESTS_PER_BATCH_OPERATION` of `@apify/consts`.
@@ -31,9 +33,12 @@ pub struct Oversized {
 impl Oversized {
     /// The official client's message.
     pub fn message(&self) -> String {
-        format!(
-            "RequestQueueClient.batchAddRequests: The size of the request with index: {} exceeds the maximum allowed size ({} bytes).",
-            self.index, self.limit
+        text!(
+            "RequestQueueClient.batchAddRequests: The size of the request with index: ",
+            int_text(self.index as i64),
+            " exceeds the maximum allowed size (",
+            int_text(self.limit as i64),
+            " bytes)."
         )
     }
 }

@@ -41,7 +41,7 @@ impl ApiError {
                 error_type,
                 message,
             } => (error_type, message.unwrap_or_default()),
-            ErrorBody::Other(json) => (None, format!("Unexpected error: {json}")),
+            ErrorBody::Other(json) => (None, text!("Unexpected error: ", json)),
             ErrorBody::Empty => (None, String::new()),
         };
         ApiError {

@@ -16,6 +16,7 @@ pub mod request;
 pub mod retry;
 pub mod signature;
 pub mod slots;
+pub mod text;
 pub mod transport;
 pub mod url;
 pub mod wait;

@@ -5,7 +5,7 @@
 /// Whole numbers below 2^53 in magnitude, as JavaScript's `String(n)` writes them (`5`, not
 /// `5.0`; `-0` as `0`); `None` for fractions, NaN, infinities and larger magnitudes.
 pub fn whole_text(n: f64) -> Option<String> {
-    (n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0).then(|| (n as i64).to_string())
+    (n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0).then(|| super::text::int_text(n as i64))
 }
 
 /// A run of ASCII digits as a number (no sign, no spaces; `None` when empty or beyond `u64`):

@@ -2,6 +2,7 @@
 //! module checks the values (ranges, URLs) so that the rules are tested natively.
 
 use super::request::is_header_value;
+use super::text::int_text;
 
 /// A rejected option, thrown to JS as `TypeError` (wrong type or unknown key) or `RangeError`.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,27 +65,43 @@ fn check_url(name: &str, url: &str) -> Result<String, OptionError> {
         && trimmed.len() > "https://".len() - 1
         && !trimmed.contains(['?', '#', ' ']);
     if !ok {
-        return Err(OptionError::type_error(format!(
-            "ApifyClient option \"{name}\" must be an http(s) URL such as \"https://api.apify.com\", got \"{url}\""
+        return Err(OptionError::type_error(text!(
+            "ApifyClient option \"",
+            name,
+            "\" must be an http(s) URL such as \"https://api.apify.com\", got \"",
+            url,
+            "\""
         )));
     }
     Ok(trimmed.to_string())
 }
 
-fn whole(name: &str, v: f64, max: u32, text: &impl Fn(f64) -> String) -> Result<f64, OptionError> {
+fn whole(
+    name: &str,
+    v: f64,
+    max: u32,
+    number_text: &impl Fn(f64) -> String,
+) -> Result<f64, OptionError> {
     if v.fract() != 0.0 || !(0.0..=max as f64).contains(&v) {
-        return Err(OptionError::range_error(format!(
-            "ApifyClient option \"{name}\" must be a whole number from 0 to {max}, got {}",
-            text(v)
+        return Err(OptionError::range_error(text!(
+            "ApifyClient option \"",
+            name,
+            "\" must be a whole number from 0 to ",
+            int_text(i64::from(max)),
+            ", got ",
+            number_text(v)
         )));
     }
     Ok(v)
 }
 
 impl RawClientOptions {
-    /// `text` writes a number for an error message as JavaScript's `String(n)` does (the wasm
+    /// `number_text` writes a number for an error message as JavaScript's `String(n)` does (the wasm
     /// layer passes the platform's, which keeps Rust's float formatting out of the wasm).
-    pub fn validate(self, text: impl Fn(f64) -> String) -> Result<ClientConfig, OptionError> {
+    pub fn validate(
+        self,
+        number_text: impl Fn(f64) -> String,
+    ) -> Result<ClientConfig, OptionError> {
         let base_url = check_url(
             "baseUrl",
             self.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL),
@@ -93,18 +110,23 @@ impl RawClientOptions {
             "publicBaseUrl",
             self.public_base_url.as_deref().unwrap_or(DEFAULT_BASE_URL),
         )?;
-        let max_retries = whole("maxRetries", self.max_retries.unwrap_or(8.0), 100, &text)? as u32;
+        let max_retries = whole(
+            "maxRetries",
+            self.max_retries.unwrap_or(8.0),
+            100,
+            &number_text,
+        )? as u32;
         let min_delay = whole(
             "minDelayBetweenRetriesMillis",
             self.min_delay_between_retries_millis.unwrap_or(500.0),
             3_600_000,
-            &text,
+            &number_text,
         )? as u64;
         let timeout_secs = self.timeout_secs.unwrap_or(360.0);
         if !(timeout_secs > 0.0 && timeout_secs.is_finite()) {
-            return Err(OptionError::range_error(format!(
-                "ApifyClient option \"timeoutSecs\" must be a positive number of seconds, got {}",
-                text(timeout_secs)
+            return Err(OptionError::range_error(text!(
+                "ApifyClient option \"timeoutSecs\" must be a positive number of seconds, got ",
+                number_text(timeout_secs)
             )));
         }
         // Both go into every request's headers: refused here rather than by each fetch.
@@ -121,9 +143,7 @@ impl RawClientOptions {
             .iter()
             .position(|s| !is_header_value(s))
         {
-            return Err(OptionError::type_error(format!(
-                "ApifyClient option \"userAgentSuffix\" must be usable in the User-Agent header: entry {i} has a line break or a character beyond Latin-1"
-            )));
+            return Err(OptionError::type_error(text!("ApifyClient option \"userAgentSuffix\" must be usable in the User-Agent header: entry ", int_text(i as i64), " has a line break or a character beyond Latin-1")));
         }
         Ok(ClientConfig {
             token: self.token.filter(|t| !t.is_empty()),
@@ -146,8 +166,9 @@ impl ClientConfig {
 /// Checks that an id or key given to an accessor (`dataset(id)`) is a non-empty string.
 pub fn check_id(what: &str, id: &str) -> Result<(), OptionError> {
     if id.is_empty() {
-        return Err(OptionError::type_error(format!(
-            "{what} must be a non-empty string"
+        return Err(OptionError::type_error(text!(
+            what,
+            " must be a non-empty string"
         )));
     }
     Ok(())

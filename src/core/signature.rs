@@ -13,6 +13,8 @@
 //! The HMAC itself is computed by the platform (`crypto.subtle`); this module only lays out the
 //! messages and encodes the digest.
 
+use super::text::int_text;
+
 const BASE62: &[u8; 62] = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
 /// The signature version the official client writes.
@@ -54,12 +56,27 @@ pub fn expires_at(now_ms: f64, expires_in_secs: Option<f64>) -> f64 {
 /// `expires_at` being [`expires_at`] as JavaScript's `String(n)` writes it (the wasm layer has
 /// the platform write it: a fractional `expiresInSecs` can make it a fraction).
 pub fn storage_message(resource_id: &str, expires_at: &str) -> String {
-    format!("{VERSION}.{expires_at}.{resource_id}")
+    text!(
+        int_text(i64::from(VERSION)),
+        ".",
+        expires_at,
+        ".",
+        resource_id
+    )
 }
 
 /// The final storage content signature from the base62 HMAC of [`storage_message`].
 pub fn storage_signature(expires_at: &str, hmac_base62: &str) -> String {
-    super::base64::url_safe(format!("{VERSION}.{expires_at}.{hmac_base62}").as_bytes())
+    super::base64::url_safe(
+        text!(
+            int_text(i64::from(VERSION)),
+            ".",
+            expires_at,
+            ".",
+            hmac_base62
+        )
+        .as_bytes(),
+    )
 }
 
 #[cfg(test)]

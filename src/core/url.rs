@@ -81,7 +81,7 @@ impl QueryValue {
         match self {
             QueryValue::Str(s) | QueryValue::Number(s) => push_query_component(out, s),
             QueryValue::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            QueryValue::Int(i) => push_int(out, *i),
+            QueryValue::Int(i) => super::text::push_int(out, *i),
             // The API reads a list comma-joined; the comma is encoded as URLSearchParams does.
             QueryValue::List(v) => {
                 for (i, item) in v.iter().enumerate() {
@@ -92,27 +92,6 @@ impl QueryValue {
                 }
             }
         }
-    }
-}
-
-/// Appends an integer's decimal digits (no `fmt` machinery, no temporary string).
-fn push_int(out: &mut String, i: i64) {
-    if i < 0 {
-        out.push('-');
-    }
-    let mut n = i.unsigned_abs();
-    let mut digits = [0u8; 20];
-    let mut len = 0;
-    loop {
-        digits[len] = b'0' + (n % 10) as u8;
-        len += 1;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &d in digits[..len].iter().rev() {
-        out.push(d as char);
     }
 }
 
@@ -240,7 +219,7 @@ pub fn build_url(base: &str, path: &str, query: &Query) -> String {
 
 /// `https://api.apify.com/` → `https://api.apify.com/v2`, as the official client builds it.
 pub fn api_base(base_url: &str) -> String {
-    format!("{}/v2", base_url.trim_end_matches('/'))
+    text!(base_url.trim_end_matches('/'), "/v2")
 }
 
 #[cfg(test)]

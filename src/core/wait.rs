@@ -106,7 +106,15 @@ pub fn default_idempotency_key(
             ALPHABET[i] as char
         })
         .collect();
-    format!("{run_id}-{event_name}-{}-{suffix}", now_ms.max(0.0) as u64)
+    text!(
+        run_id,
+        "-",
+        event_name,
+        "-",
+        super::text::int_text(now_ms.max(0.0) as i64),
+        "-",
+        suffix
+    )
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! The one place where failures become JS values: real `Error` subclasses from `support.js`.
 
+use crate::core::text::int_text;
 use wasm_bindgen::prelude::*;
 
 use super::convert::{get, object};
@@ -76,7 +77,7 @@ pub fn send_error(
     let tries = if attempt == 1 {
         "1 attempt".to_string()
     } else {
-        format!("{attempt} attempts")
+        text!(int_text(i64::from(attempt)), " attempts")
     };
     match error {
         // The caller's own `signal.reason`, untouched, as `fetch` itself would reject.
@@ -85,9 +86,17 @@ pub fn send_error(
             let detail = js_error_message(&cause);
             let fields = common(
                 "network-error",
-                format!(
-                    "{client_method}: {} {path} failed after {tries}: {detail}. Check that baseUrl points to a reachable Apify API.",
-                    method.as_str()
+                text!(
+                    client_method,
+                    ": ",
+                    method.as_str(),
+                    " ",
+                    path,
+                    " failed after ",
+                    tries,
+                    ": ",
+                    detail,
+                    ". Check that baseUrl points to a reachable Apify API."
                 ),
                 cause,
             );
@@ -96,10 +105,17 @@ pub fn send_error(
         SendError::Timeout => {
             let fields = common(
                 "timeout",
-                format!(
-                    "{client_method}: {} {path} got no answer within {} ms (after {tries}). Raise timeoutSecs if the API is slow.",
+                text!(
+                    client_method,
+                    ": ",
                     method.as_str(),
-                    timeout_ms
+                    " ",
+                    path,
+                    " got no answer within ",
+                    int_text(timeout_ms as i64),
+                    " ms (after ",
+                    tries,
+                    "). Raise timeoutSecs if the API is slow."
                 ),
                 JsValue::UNDEFINED,
             );
@@ -109,7 +125,7 @@ pub fn send_error(
             let detail = js_error_message(&cause);
             let fields = common(
                 "invalid-response-body",
-                format!("Response body could not be parsed.\nCause:{detail}"),
+                text!("Response body could not be parsed.\nCause:", detail),
                 cause,
             );
             sys::InvalidResponseBodyErrorClass::new(&fields).into()

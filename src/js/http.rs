@@ -50,7 +50,7 @@ impl From<CallError> for JsValue {
 fn base_headers(token: Option<&str>, user_agent: Option<&str>) -> Object {
     let mut h: Vec<(&str, JsValue)> = Vec::with_capacity(2);
     if let Some(token) = token {
-        h.push(("authorization", format!("Bearer {token}").into()));
+        h.push(("authorization", text!("Bearer ", token).into()));
     }
     if let Some(ua) = user_agent {
         h.push(("user-agent", ua.into()));
@@ -67,7 +67,7 @@ impl ClientInner {
         };
         // Browsers refuse to let scripts set User-Agent; elsewhere we say who we are.
         let user_agent = (!in_browser).then(|| {
-            let mut ua = format!("ApifyClientWasm/{VERSION}");
+            let mut ua = text!("ApifyClientWasm/", VERSION);
             for s in &config.user_agent_suffix {
                 ua.push_str("; ");
                 ua.push_str(s);
@@ -99,10 +99,7 @@ impl ClientInner {
             .map(|ct| ("content-type", ct.as_str()));
         for (k, v) in own.chain(req.headers.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
             if !is_header_value(v) {
-                return Err(super::opts::type_error(&format!(
-                    "{}: the {k} header value has a line break or a character beyond Latin-1, which fetch refuses",
-                    req.client_method
-                )));
+                return Err(super::opts::type_error(&text!(req.client_method, ": the ", k, " header value has a line break or a character beyond Latin-1, which fetch refuses")));
             }
             super::convert::set(&h, k, &v.into());
         }

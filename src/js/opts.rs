@@ -37,15 +37,19 @@ impl Opts {
             return Ok(Opts { obj: None, method });
         }
         if !value.is_object() || Array::is_array(value) {
-            return Err(type_error(&format!("{method}: options must be an object")));
+            return Err(type_error(&text!(method, ": options must be an object")));
         }
         let obj: Object = value.clone().unchecked_into();
         for key in Object::keys(&obj).iter() {
             let key = key.as_string().unwrap_or_default();
             if !allowed.contains(&key.as_str()) && key != "signal" {
-                return Err(type_error(&format!(
-                    "{method}: unknown option \"{key}\"; the options are: {}, signal",
-                    comma_list(allowed)
+                return Err(type_error(&text!(
+                    method,
+                    ": unknown option \"",
+                    key,
+                    "\"; the options are: ",
+                    comma_list(allowed),
+                    ", signal"
                 )));
             }
         }
@@ -76,9 +80,14 @@ impl Opts {
         } else {
             got.js_typeof().as_string().unwrap_or_default()
         };
-        type_error(&format!(
-            "{}: option \"{name}\" must be {expected}, got {got}",
-            self.method
+        type_error(&text!(
+            self.method,
+            ": option \"",
+            name,
+            "\" must be ",
+            expected,
+            ", got ",
+            got
         ))
     }
 
@@ -107,9 +116,11 @@ impl Opts {
             None => Ok(None),
             Some(v) => match v.as_f64() {
                 Some(n) if n.is_finite() => Ok(Some(n)),
-                Some(n) => Err(range_error(&format!(
-                    "{}: option \"{name}\" must be finite, got {}",
+                Some(n) => Err(range_error(&text!(
                     self.method,
+                    ": option \"",
+                    name,
+                    "\" must be finite, got ",
                     sys::number_text(n)
                 ))),
                 None => Err(self.wrong(name, "a number", &v)),
@@ -126,9 +137,11 @@ impl Opts {
             Some(n) if (0.0..=9_007_199_254_740_991.0).contains(&n) && n.fract() == 0.0 => {
                 Ok(Some(n as u64))
             }
-            Some(n) => Err(range_error(&format!(
-                "{}: option \"{name}\" must be a whole number from 0 to 2^53 - 1, got {}",
+            Some(n) => Err(range_error(&text!(
                 self.method,
+                ": option \"",
+                name,
+                "\" must be a whole number from 0 to 2^53 - 1, got ",
                 sys::number_text(n)
             ))),
         }
@@ -164,9 +177,11 @@ impl Opts {
         };
         if let Some(d) = v.dyn_ref::<js_sys::Date>() {
             if d.get_time().is_nan() {
-                return Err(range_error(&format!(
-                    "{}: option \"{name}\" is an invalid Date",
-                    self.method
+                return Err(range_error(&text!(
+                    self.method,
+                    ": option \"",
+                    name,
+                    "\" is an invalid Date"
                 )));
             }
             return Ok(Some(String::from(d.to_iso_string())));
@@ -214,6 +229,6 @@ pub fn comma_list(items: &[&str]) -> String {
 pub fn required_string(value: &JsValue, what: &str) -> Result<String, JsValue> {
     match value.as_string() {
         Some(s) if !s.is_empty() => Ok(s),
-        _ => Err(type_error(&format!("{what} must be a non-empty string"))),
+        _ => Err(type_error(&text!(what, " must be a non-empty string"))),
     }
 }

@@ -286,8 +286,9 @@ impl ActorClient {
                 || log.as_string().as_deref() == Some("default")
                 || log.is_object())
             {
-                return Err(type_error(&format!(
-                    "{M}: option \"log\" must be null, \"default\" or a logger"
+                return Err(type_error(&text!(
+                    M,
+                    ": option \"log\" must be null, \"default\" or a logger"
                 )));
             }
             let secs = wait_secs(&o, M)?;
@@ -532,7 +533,7 @@ impl ActorCollectionClient {
             const M: &str = "ActorCollectionClient.create";
             let o = Opts::new(&options, M, &[])?;
             if !actor.is_object() {
-                return Err(type_error(&format!("{M}: actor must be an object")));
+                return Err(type_error(&text!(M, ": actor must be an object")));
             }
             let req = self
                 .r

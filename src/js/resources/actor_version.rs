@@ -49,7 +49,7 @@ export type WholeListIterator<T> = Promise<WholeList<T>> & AsyncIterable<T>;
 
 fn body_of(value: &JsValue, m: &str, what: &str) -> Result<JsValue, JsValue> {
     if !value.is_object() {
-        return Err(type_error(&format!("{m}: {what} must be an object")));
+        return Err(type_error(&text!(m, ": ", what, " must be an object")));
     }
     json_body(value)
 }

@@ -185,8 +185,9 @@ impl DatasetClient {
             let format = match format.as_string() {
                 Some(f) if FORMATS.contains(&f.as_str()) => f,
                 _ => {
-                    return Err(type_error(&format!(
-                        "{M}: format must be one of {}",
+                    return Err(type_error(&text!(
+                        M,
+                        ": format must be one of ",
                         comma_list(FORMATS)
                     )));
                 }
@@ -248,8 +249,9 @@ impl DatasetClient {
             } else if items.is_object() {
                 json_body(&items)?
             } else {
-                return Err(type_error(&format!(
-                    "{M}: items must be an object, an array or a JSON string"
+                return Err(type_error(&text!(
+                    M,
+                    ": items must be an object, an array or a JSON string"
                 )));
             };
             let req = self

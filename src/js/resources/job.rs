@@ -22,8 +22,11 @@ use crate::js::transport::JsPlatform;
 /// A number option that must be ≥ 0 (`ow.number.not.negative`).
 pub fn non_negative(o: &Opts, method: &str, name: &str) -> Result<Option<f64>, JsValue> {
     match o.number(name)? {
-        Some(n) if n < 0.0 => Err(range_error(&format!(
-            "{method}: option \"{name}\" must be ≥ 0, got {}",
+        Some(n) if n < 0.0 => Err(range_error(&text!(
+            method,
+            ": option \"",
+            name,
+            "\" must be ≥ 0, got ",
             sys::number_text(n)
         ))),
         n => Ok(n),
@@ -77,8 +80,12 @@ pub async fn wait_for_job(
         }
     }
     if job.is_undefined() {
-        return Err(js_sys::Error::new(&format!(
-            "Waiting for {kind} to finish failed: Cannot fetch {kind} details from the server."
+        return Err(js_sys::Error::new(&text!(
+            "Waiting for ",
+            kind,
+            " to finish failed: Cannot fetch ",
+            kind,
+            " details from the server."
         ))
         .into());
     }
@@ -151,8 +158,9 @@ pub fn start_query(o: &Opts, method: &str) -> Result<Query, JsValue> {
         .opt("restartOnError", o.bool("restartOnError")?);
     if let Some(level) = o.string("forcePermissionLevel")? {
         if !PERMISSION_LEVELS.contains(&level.as_str()) {
-            return Err(type_error(&format!(
-                "{method}: option \"forcePermissionLevel\" must be one of {}",
+            return Err(type_error(&text!(
+                method,
+                ": option \"forcePermissionLevel\" must be one of ",
                 comma_list(PERMISSION_LEVELS)
             )));
         }
@@ -168,8 +176,9 @@ fn webhooks_base64(o: &Opts, method: &str) -> Result<Option<String>, JsValue> {
         return Ok(None);
     }
     if !js_sys::Array::is_array(&v) {
-        return Err(type_error(&format!(
-            "{method}: option \"webhooks\" must be an array of webhook objects"
+        return Err(type_error(&text!(
+            method,
+            ": option \"webhooks\" must be an array of webhook objects"
         )));
     }
     let json = json_body(&v)?.as_string().unwrap_or_default();

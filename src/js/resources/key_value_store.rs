@@ -143,7 +143,7 @@ pub struct KeyValueStoreClient {
 fn key_arg(key: &JsValue, m: &str) -> Result<String, JsValue> {
     match key.as_string() {
         Some(k) if !k.is_empty() => Ok(k),
-        _ => Err(type_error(&format!("{m}: key must be a non-empty string"))),
+        _ => Err(type_error(&text!(m, ": key must be a non-empty string"))),
     }
 }
 
@@ -386,29 +386,26 @@ impl KeyValueStoreClient {
         rejecting(|| {
             const M: &str = "KeyValueStoreClient.setRecord";
             if !record.is_object() {
-                return Err(type_error(&format!("{M}: record must be an object")));
+                return Err(type_error(&text!(M, ": record must be an object")));
             }
             let rec = Opts::new(&record, M, &["key", "value", "contentType"])?;
             let key = key_arg(&rec.raw("key"), M)?;
             let value = rec.raw("value");
             let content_type = rec.string("contentType")?;
             if content_type.as_deref() == Some("") {
-                return Err(type_error(&format!(
-                    "{M}: contentType must be a non-empty string"
+                return Err(type_error(&text!(
+                    M,
+                    ": contentType must be a non-empty string"
                 )));
             }
             let o = Opts::new(&options, M, &["timeoutSecs", "doNotRetryTimeouts"])?;
             let timeout_secs = o.number("timeoutSecs")?;
             let no_timeout_retries = o.bool("doNotRetryTimeouts")?.unwrap_or(false);
             if value.is_undefined() || value.is_function() || value.is_symbol() {
-                return Err(type_error(&format!(
-                    "{M}: record.value must be a string, a number, a boolean, null, an object or bytes"
-                )));
+                return Err(type_error(&text!(M, ": record.value must be a string, a number, a boolean, null, an object or bytes")));
             }
             if is_stream(&value) {
-                return Err(type_error(&format!(
-                    "{M}: streams cannot be uploaded by apify-client-wasm; read the stream into a Uint8Array or Blob first"
-                )));
+                return Err(type_error(&text!(M, ": streams cannot be uploaded by apify-client-wasm; read the stream into a Uint8Array or Blob first")));
             }
             let (body, ct) = if value.is_string() {
                 let ct = content_type.unwrap_or_else(|| "text/plain; charset=utf-8".into());
@@ -429,9 +426,7 @@ impl KeyValueStoreClient {
                         let cause = crate::js::convert::get(&e, "message")
                             .as_string()
                             .unwrap_or_default();
-                        JsValue::from(js_sys::Error::new(&format!(
-                            "The record value cannot be stringified to JSON. Please provide other content type.\nCause: {cause}"
-                        )))
+                        JsValue::from(js_sys::Error::new(&text!("The record value cannot be stringified to JSON. Please provide other content type.\nCause: ", cause)))
                     })?
                 } else {
                     json_body(&value)?

@@ -151,8 +151,9 @@ pub fn get_or_create_storage(
             Some(n) => Some(n),
             None if name.is_undefined() || name.is_null() => None,
             None => {
-                return Err(super::opts::type_error(&format!(
-                    "{m}: name must be a string"
+                return Err(super::opts::type_error(&text!(
+                    m,
+                    ": name must be a string"
                 )))
             }
         };
@@ -195,8 +196,9 @@ pub fn update_resource(
     rejecting(|| {
         let o = Opts::new(options, m, &[])?;
         if !new_fields.is_object() {
-            return Err(super::opts::type_error(&format!(
-                "{m}: newFields must be an object"
+            return Err(super::opts::type_error(&text!(
+                m,
+                ": newFields must be an object"
             )));
         }
         let req = r
@@ -329,8 +331,11 @@ pub fn optional_json_object(
         return Ok(None);
     }
     if !value.is_object() || js_sys::Array::is_array(value) {
-        return Err(super::opts::type_error(&format!(
-            "{method}: {what} must be an object"
+        return Err(super::opts::type_error(&text!(
+            method,
+            ": ",
+            what,
+            " must be an object"
         )));
     }
     json_body(value).map(Some)

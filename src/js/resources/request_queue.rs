@@ -1,6 +1,7 @@
 //! `client.requestQueue(id, {clientKey, timeoutSecs})`: `RequestQueueClient`, and the client
 //! accessors of request queues.
 
+use crate::core::text::int_text;
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::future::Future;
@@ -260,7 +261,7 @@ impl RequestQueueClient {
             const M: &str = "RequestQueueClient.update";
             let o = Opts::new(&options, M, &[])?;
             if !new_fields.is_object() {
-                return Err(type_error(&format!("{M}: newFields must be an object")));
+                return Err(type_error(&text!(M, ": newFields must be an object")));
             }
             let req = self
                 .req(Method::Put, &[], M, TimeoutTier::Small)
@@ -320,7 +321,7 @@ impl RequestQueueClient {
             let o = Opts::new(&options, M, &["lockSecs", "limit"])?;
             let lock_secs = o
                 .number("lockSecs")?
-                .ok_or_else(|| type_error(&format!("{M}: option \"lockSecs\" is required")))?;
+                .ok_or_else(|| type_error(&text!(M, ": option \"lockSecs\" is required")))?;
             let mut req = self.req(Method::Post, &["head", "lock"], M, TimeoutTier::Medium);
             req.query
                 .opt("limit", o.uint("limit")?)
@@ -383,7 +384,7 @@ impl RequestQueueClient {
         rejecting(|| {
             const M: &str = "RequestQueueClient.updateRequest";
             if !request.is_object() {
-                return Err(type_error(&format!("{M}: request must be an object")));
+                return Err(type_error(&text!(M, ": request must be an object")));
             }
             let id = id_arg(
                 &get(&request, "id"),
@@ -435,7 +436,7 @@ impl RequestQueueClient {
             let o = Opts::new(&options, M, &["lockSecs", "forefront"])?;
             let lock_secs = o
                 .number("lockSecs")?
-                .ok_or_else(|| type_error(&format!("{M}: option \"lockSecs\" is required")))?;
+                .ok_or_else(|| type_error(&text!(M, ": option \"lockSecs\" is required")))?;
             let mut req = self.req(
                 Method::Put,
                 &["requests", &id, "lock"],
@@ -508,18 +509,24 @@ impl RequestQueueClient {
             const M: &str = "RequestQueueClient.batchDeleteRequests";
             let list = match Array::is_array(&requests) {
                 true => Array::from(&requests),
-                false => return Err(type_error(&format!("{M}: requests must be an array"))),
+                false => return Err(type_error(&text!(M, ": requests must be an array"))),
             };
             if list.length() == 0 || list.length() as usize > MAX_REQUESTS_PER_BATCH {
-                return Err(type_error(&format!(
-                    "{M}: requests must hold 1 to {MAX_REQUESTS_PER_BATCH} items, got {}",
-                    list.length()
+                return Err(type_error(&text!(
+                    M,
+                    ": requests must hold 1 to ",
+                    int_text(MAX_REQUESTS_PER_BATCH as i64),
+                    " items, got ",
+                    int_text(i64::from(list.length()))
                 )));
             }
             for (i, r) in list.iter().enumerate() {
                 if !(get(&r, "id").is_string() || get(&r, "uniqueKey").is_string()) {
-                    return Err(type_error(&format!(
-                        "{M}: requests[{i}] must have a string id or uniqueKey"
+                    return Err(type_error(&text!(
+                        M,
+                        ": requests[",
+                        int_text(i as i64),
+                        "] must have a string id or uniqueKey"
                     )));
                 }
             }
@@ -561,8 +568,9 @@ impl RequestQueueClient {
         rejecting(|| {
             const M: &str = "RequestQueueClient.batchAddRequests";
             if !Array::is_array(&requests) || Array::from(&requests).length() == 0 {
-                return Err(type_error(&format!(
-                    "{M}: requests must be a non-empty array"
+                return Err(type_error(&text!(
+                    M,
+                    ": requests must be a non-empty array"
                 )));
             }
             let list = Array::from(&requests);
@@ -589,7 +597,12 @@ impl RequestQueueClient {
                 let r = list.get(i as u32);
                 check_new_request(&r, M, Some(i))?;
                 json_body(&r)?;
-                return Err(type_error(&format!("{M}: requests[{i}] cannot be sent")));
+                return Err(type_error(&text!(
+                    M,
+                    ": requests[",
+                    int_text(i as i64),
+                    "] cannot be sent"
+                )));
             }
             let prepared: Array = prepared.unchecked_into();
             let (jsons, keys) = (prepared.get(0), prepared.get(2));
@@ -736,15 +749,19 @@ impl RequestQueueClient {
         let cursor = o.string("cursor")?;
         let start = o.string("exclusiveStartId")?;
         if cursor.is_some() && start.is_some() {
-            return Err(type_error(&format!(
-                "{m}: options \"cursor\" and \"exclusiveStartId\" cannot be used together"
+            return Err(type_error(&text!(
+                m,
+                ": options \"cursor\" and \"exclusiveStartId\" cannot be used together"
             )));
         }
         let filter = o.strings("filter", false)?;
         if let Some(f) = &filter {
             if let Some(bad) = f.iter().find(|x| *x != "locked" && *x != "pending") {
-                return Err(type_error(&format!(
-                    "{m}: option \"filter\" may hold only \"locked\" and \"pending\", got \"{bad}\""
+                return Err(type_error(&text!(
+                    m,
+                    ": option \"filter\" may hold only \"locked\" and \"pending\", got \"",
+                    bad,
+                    "\""
                 )));
             }
         }
@@ -762,15 +779,18 @@ impl RequestQueueClient {
 /// A request to add must be an object without an `id`.
 fn check_new_request(r: &JsValue, m: &str, index: Option<usize>) -> Result<(), JsValue> {
     let what = match index {
-        Some(i) => format!("requests[{i}]"),
+        Some(i) => text!("requests[", int_text(i as i64), "]"),
         None => "request".to_string(),
     };
     if !r.is_object() || Array::is_array(r) {
-        return Err(type_error(&format!("{m}: {what} must be an object")));
+        return Err(type_error(&text!(m, ": ", what, " must be an object")));
     }
     if !get(r, "id").is_undefined() {
-        return Err(type_error(&format!(
-            "{m}: {what} must not have an id (the API assigns it)"
+        return Err(type_error(&text!(
+            m,
+            ": ",
+            what,
+            " must not have an id (the API assigns it)"
         )));
     }
     Ok(())
@@ -1055,8 +1075,9 @@ impl ApifyClient {
         let id = required_string(&id, "ApifyClient.requestQueue: id")?;
         let o = Opts::new(&options, M, &["clientKey", "timeoutSecs"])?;
         if !o.raw("signal").is_undefined() {
-            return Err(type_error(&format!(
-                "{M}: \"signal\" is an option of each call, not of the client"
+            return Err(type_error(&text!(
+                M,
+                ": \"signal\" is an option of each call, not of the client"
             )));
         }
         let timeout_cap_ms = o

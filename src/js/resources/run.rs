@@ -311,8 +311,9 @@ impl RunClient {
         rejecting(|| {
             const M: &str = "RunClient.charge";
             if options.is_undefined() || options.is_null() {
-                return Err(type_error(&format!(
-                    "{M}: options with eventName are required"
+                return Err(type_error(&text!(
+                    M,
+                    ": options with eventName are required"
                 )));
             }
             let o = Opts::new(&options, M, &["eventName", "count", "idempotencyKey"])?;
@@ -320,8 +321,9 @@ impl RunClient {
                 .string("eventName")?
                 .filter(|e| !e.is_empty())
                 .ok_or_else(|| {
-                    type_error(&format!(
-                        "{M}: option \"eventName\" must be a non-empty string"
+                    type_error(&text!(
+                        M,
+                        ": option \"eventName\" must be a non-empty string"
                     ))
                 })?;
             let count = o.uint("count")?.unwrap_or(1);

@@ -43,7 +43,7 @@ impl ScheduleClient {
             const M: &str = "ScheduleClient.update";
             let o = Opts::new(&options, M, &[])?;
             if !new_fields.is_object() || js_sys::Array::is_array(&new_fields) {
-                return Err(type_error(&format!("{M}: newFields must be an object")));
+                return Err(type_error(&text!(M, ": newFields must be an object")));
             }
             let body = Some(json_body(&new_fields)?);
             let req = json_request(self.r.request(Method::Put, &[], M), &body);

@@ -31,8 +31,12 @@ fn current_run_id() -> Result<String, JsValue> {
             Ok(Some(id)) if !id.is_empty() => return Ok(id),
             Ok(_) => {}
             Err(cause) => {
-                let e = js_sys::Error::new(&format!(
-                    "setStatusMessage: the runtime refused to read the environment variable {name} (in Deno, allow it with --allow-env={name})"
+                let e = js_sys::Error::new(&text!(
+                    "setStatusMessage: the runtime refused to read the environment variable ",
+                    name,
+                    " (in Deno, allow it with --allow-env=",
+                    name,
+                    ")"
                 ));
                 e.set_cause(&cause);
                 return Err(e.into());

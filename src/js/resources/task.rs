@@ -111,8 +111,9 @@ fn task_input(input: &JsValue, m: &str) -> Result<Option<JsValue>, JsValue> {
     } else if input.is_object() && !js_sys::Array::is_array(input) {
         Ok(Some(json_body(input)?))
     } else {
-        Err(type_error(&format!(
-            "{m}: input must be an object (it overrides the task's input)"
+        Err(type_error(&text!(
+            m,
+            ": input must be an object (it overrides the task's input)"
         )))
     }
 }
@@ -157,8 +158,9 @@ impl TaskClient {
     ) -> Result<(ApiRequest, JsValue, Opts), JsValue> {
         let o = Opts::new(options, m, &[])?;
         if !value.is_object() {
-            return Err(type_error(&format!(
-                "{m}: the first argument must be an object"
+            return Err(type_error(&text!(
+                m,
+                ": the first argument must be an object"
             )));
         }
         let req = self
@@ -418,7 +420,7 @@ impl TaskCollectionClient {
             const M: &str = "TaskCollectionClient.create";
             let o = Opts::new(&options, M, &[])?;
             if !task.is_object() {
-                return Err(type_error(&format!("{M}: task must be an object")));
+                return Err(type_error(&text!(M, ": task must be an object")));
             }
             let req = self
                 .r

@@ -255,7 +255,7 @@ impl UserClient {
             const M: &str = "UserClient.updateLimits";
             let o = Opts::new(&options, M, &[])?;
             if !limits.is_object() || js_sys::Array::is_array(&limits) {
-                return Err(type_error(&format!("{M}: options must be an object")));
+                return Err(type_error(&text!(M, ": options must be an object")));
             }
             let body = Some(json_body(&limits)?);
             let req = json_request(self.r.request(Method::Put, &["limits"], M), &body);
