@@ -5,6 +5,8 @@
 //   pkg-scripts/bench [--quick] [--runs N] [--runtimes node,deno,workerd,chromium]
 //                     [--workloads list,items,records,push,batch,cold] [--pkg DIR] [--emulator BIN]
 //                     [--warmup FRACTION]   (untimed calls first, 0.1 of each count; 0 for none)
+//                     [--alternate [--rounds N]]  (all contenders in one process/isolate/page,
+//                                                 taking turns over N slices; no cold start)
 import { spawn, execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { once } from 'node:events';
@@ -48,10 +50,17 @@ const counts = { ...(quick ? COUNTS.quick : COUNTS.full), warmup: Number(opt('wa
 const runs = Number(opt('runs', quick ? 1 : 3));
 const runtimes = opt('runtimes', RUNTIMES.join(',')).split(',');
 const workloads = opt('workloads', WORKLOADS.join(',')).split(',');
+// --alternate: the per-call workloads with every contender in one process, isolate or page,
+// taking turns over `rounds` slices of each workload (rotating order), so that the machine's
+// slow spells fall on all of them alike. One heap is shared: no memory figures, and each
+// contender's garbage is collected partly in the others' time.
+const alternate = argv.includes('--alternate');
+const rounds = Number(opt('rounds', 10));
 const pkgDir = resolve(opt('pkg', process.env.PKG_OUT || join(ROOT, 'pkg')));
 const emulatorBin = resolve(opt('emulator', process.env.APIFY_EMULATOR_BIN || join(ROOT, 'target/release/apify-emulator')));
 for (const r of runtimes) if (!RUNTIMES.includes(r)) throw new Error(`unknown runtime ${r}`);
 for (const w of workloads) if (!WORKLOADS.includes(w)) throw new Error(`unknown workload ${w}`);
+if (alternate && workloads.includes('cold')) workloads.splice(workloads.indexOf('cold'), 1); // a first call is one contender's
 for (const f of [join(pkgDir, 'index.js'), emulatorBin, join(MODULES, 'apify-client')])
   if (!existsSync(f)) throw new Error(`missing ${f} (build with PKG_OUT=… pkg-scripts/build, cargo build --release -p apify-emulator, pkg-scripts/setup)`);
 const log = (...a) => console.error('[bench]', ...a);
@@ -93,6 +102,16 @@ const jobEnv = async () => ({
   queue: (await api('POST', '/request-queues')).data.id,
 });
 
+// --alternate: a dataset and a queue per contender, fresh per job.
+const alternateEnv = async () => {
+  const env = { baseUrl, token, ...seed, pushDatasets: {}, queues: {} };
+  for (const k of CONTENDERS) {
+    env.pushDatasets[k] = (await api('POST', '/datasets')).data.id;
+    env.queues[k] = (await api('POST', '/request-queues')).data.id;
+  }
+  return env;
+};
+
 // ---- contender libraries per runtime ----
 const officialBundle = join(MODULES, 'apify-client/dist/bundle.js');
 const libFor = (runtime, kind) => {
@@ -122,20 +141,28 @@ function runChild(cmd, args) {
 }
 const runner = join(BENCH, 'runner.mjs');
 const denoBin = join(MODULES, '.bin/deno');
-const processRuntime = (runtime) => ({
-  async job(kind, workload, env) {
-    const job = JSON.stringify({ kind, workload, env, counts, ...libFor(runtime, kind) });
-    if (runtime === 'node') return runChild(process.execPath, [runner, job]);
-    // --unsafe-proto: apify-client's browser bundle assigns Object.prototype.__proto__, which Deno
-    // refuses by default; given to every contender so that all run with the same flags.
-    return runChild(denoBin, ['run', '--quiet', '--unsafe-proto', '--allow-net=127.0.0.1', '--allow-read', runner, job]);
-  },
-  async session() {
-    return { job: (kind, workload, env) => this.job(kind, workload, env), close: async () => {} };
-  },
-});
+const processRuntime = (runtime) => {
+  // --unsafe-proto: apify-client's browser bundle assigns Object.prototype.__proto__, which Deno
+  // refuses by default; given to every contender so that all run with the same flags.
+  const runJob = (job) => runtime === 'node'
+    ? runChild(process.execPath, [runner, JSON.stringify(job)])
+    : runChild(denoBin, ['run', '--quiet', '--unsafe-proto', '--allow-net=127.0.0.1', '--allow-read', runner, JSON.stringify(job)]);
+  return {
+    async session() {
+      return {
+        job: (kind, workload, env) => runJob({ kind, workload, env, counts, ...libFor(runtime, kind) }),
+        async alternate(workload, env) {
+          const libs = CONTENDERS.map((kind) => ({ kind, ...libFor(runtime, kind) }));
+          const { rssKb, ...out } = await runJob({ workload, env, counts, rounds, libs });
+          return out; // rssKb is the whole process's, not one contender's
+        },
+        close: async () => {},
+      };
+    },
+  };
+};
 
-// ---- workerd: a generated capnp config, one fresh workerd per (contender, run) ----
+// ---- workerd: a generated capnp config, one fresh workerd per (contender, run), or per run with all three (--alternate) ----
 const freePort = async () => {
   const s = createServer().listen(0, '127.0.0.1');
   await once(s, 'listening');
@@ -144,18 +171,18 @@ const freePort = async () => {
   return port;
 };
 const workerdBin = join(MODULES, '.bin/workerd');
-function workerdBundle(kind) {
-  const dir = mkdtempSync(join(tmpdir(), `bench-workerd-${kind}-`));
+function workerdBundle(kinds) {
+  const dir = mkdtempSync(join(tmpdir(), `bench-workerd-${kinds.join('-')}-`));
   mkdirSync(join(dir, 'bench'));
   for (const f of ['worker.js', 'workloads.js']) copyFileSync(join(BENCH, f), join(dir, 'bench', f));
   const modules = [['bench/worker.js', 'esModule'], ['bench/workloads.js', 'esModule']];
-  if (kind === 'wasm') {
+  if (kinds.includes('wasm')) {
     symlinkSync(pkgDir, join(dir, 'pkg'));
     const snippet = readdirSync(join(pkgDir, 'snippets'), { recursive: true }).find((f) => String(f).endsWith('support.js'));
     for (const f of ['workerd.js', 'apify_client_wasm.js', 'errors.js', `snippets/${snippet}`]) modules.push([`pkg/${f}`, 'esModule']);
     modules.push(['pkg/apify_client_wasm_bg.wasm', 'wasm']);
   }
-  if (kind === 'official') {
+  if (kinds.includes('official')) {
     mkdirSync(join(dir, 'official'));
     copyFileSync(officialBundle, join(dir, 'official/bundle.js'));
     modules.push(['official/bundle.js', 'commonJsModule']);
@@ -164,7 +191,7 @@ function workerdBundle(kind) {
 }
 const workerdRuntime = {
   async session(kind) {
-    const { dir, modules } = workerdBundle(kind);
+    const { dir, modules } = workerdBundle(kind === 'all' ? CONTENDERS : [kind]);
     const port = await freePort();
     writeFileSync(join(dir, 'config.capnp'), `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
@@ -198,13 +225,15 @@ ${modules.map(([name, type]) => `    (name = "${name}", ${type} = embed "${name}
         await new Promise((r) => setTimeout(r, 20));
       }
     }
+    const post = async (job, what) => {
+      const r = await fetch(url, { method: 'POST', body: JSON.stringify({ ...job, counts }) });
+      const body = await r.json();
+      if (body.error) throw new Error(`workerd ${what}: ${body.error}\n${err.slice(-2000)}`);
+      return body;
+    };
     return {
-      async job(kind, workload, env) {
-        const r = await fetch(url, { method: 'POST', body: JSON.stringify({ kind, workload, env, counts }) });
-        const body = await r.json();
-        if (body.error) throw new Error(`workerd ${kind} ${workload}: ${body.error}\n${err.slice(-2000)}`);
-        return body;
-      },
+      job: (kind, workload, env) => post({ kind, workload, env }, `${kind} ${workload}`),
+      alternate: (workload, env) => post({ kinds: CONTENDERS, workload, env, rounds }, `alternating ${workload}`),
       async close() {
         p.kill();
         await once(p, 'close');
@@ -246,12 +275,14 @@ const chromiumRuntime = {
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${pageServer.address().port}/benchmark/page.html`);
     await page.waitForFunction(() => window.benchReady === true);
+    const run = async (job, what) => {
+      const r = await page.evaluate((j) => window.bench(j), { ...job, counts });
+      if (r.error) throw new Error(`chromium ${what}: ${r.error}`);
+      return r;
+    };
     return {
-      async job(kind, workload, env) {
-        const r = await page.evaluate((job) => window.bench(job), { kind, workload, env, counts });
-        if (r.error) throw new Error(`chromium ${kind} ${workload}: ${r.error}`);
-        return r;
-      },
+      job: (kind, workload, env) => run({ kind, workload, env }, `${kind} ${workload}`),
+      alternate: (workload, env) => run({ kinds: CONTENDERS, workload, env, rounds }, `alternating ${workload}`),
       close: () => context.close(),
     };
   },
@@ -267,6 +298,19 @@ for (const runtime of runtimes) {
   results[runtime] = {};
   for (const w of workloads) results[runtime][w] = { plain: [], wasm: [], official: [] };
   for (let run = 0; run < runs; run++) {
+    if (alternate) {
+      const session = await RT[runtime].session('all');
+      try {
+        for (const w of order) {
+          const r = await session.alternate(w, await alternateEnv());
+          for (const k of CONTENDERS) results[runtime][w][k].push(r[k]);
+          log(`${runtime} run ${run + 1}/${runs} alternating ${w.padEnd(7)} ${CONTENDERS.map((k) => (r[k].na ? `${k} n/a` : `${k} ${r[k].ms.toFixed(1)} ms`)).join(', ')}`);
+        }
+      } finally {
+        await session.close();
+      }
+      continue;
+    }
     for (let c = 0; c < CONTENDERS.length; c++) {
       const kind = CONTENDERS[(c + run) % CONTENDERS.length];
       const session = await RT[runtime].session(kind);
@@ -334,7 +378,7 @@ const cell = (s) => (s ? `${f(s.median)} (${f(s.min)}–${f(s.max)})` : 'n/a');
 const rx = (x) => (x === undefined ? 'n/a' : `${x.toFixed(2)}×`);
 const memCell = (row) => CONTENDERS.map((k) => (row[k] && row[k].peakMiB !== undefined ? row[k].peakMiB.toFixed(0) : '–')).join(' / ');
 const lines = [];
-lines.push(`${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${machine.nproc} × ${cpu} · load ${machine.loadBefore.join(' ')} → ${machine.loadAfter.join(' ')} · ${quick ? 'QUICK (smaller counts)' : 'full'}, ${runs} run(s), warm-up ${counts.warmup} · ${elapsed.toFixed(0)} s`);
+lines.push(`${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${machine.nproc} × ${cpu} · load ${machine.loadBefore.join(' ')} → ${machine.loadAfter.join(' ')} · ${quick ? 'QUICK (smaller counts)' : 'full'}, ${runs} run(s), warm-up ${counts.warmup}${alternate ? `, ALTERNATING in one process/isolate/page over ${rounds} slices` : ''} · ${elapsed.toFixed(0)} s`);
 lines.push(`node ${versions.node}${versions.deno ? ` · ${versions.deno}` : ''}${versions.workerd ? ` · ${versions.workerd}` : ''}${versions.chromium ? ` · ${versions.chromium}` : ''} · apify-client ${versions['apify-client']} (browser build outside Node) · package ${versions.pkgGzipBytes ?? '?'} B gzip`);
 lines.push('ms: median (min–max); ratios of medians, and of the fastest runs ("best"); peak memory MiB plain / wasm / official (Node, Deno: peak RSS of the process; Chromium: peak JS heap, wasm memory not included).');
 for (const w of workloads) {
@@ -351,7 +395,8 @@ console.log(lines.join('\n'));
 const outDir = join(ROOT, 'bench-results');
 mkdirSync(outDir, { recursive: true });
 const stamp = new Date().toISOString().replace(/[:]/g, '-').slice(0, 19);
-const file = join(outDir, `${stamp}${quick ? '-quick' : ''}.json`);
-writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), quick, runs, counts, machine, versions, elapsedSeconds: elapsed, summary, results, table: lines.join('\n') }, null, 2));
-writeFileSync(join(outDir, 'latest.md'), lines.join('\n') + '\n');
-log(`wrote ${file} and bench-results/latest.md`);
+const file = join(outDir, `${stamp}${quick ? '-quick' : ''}${alternate ? '-alternate' : ''}.json`);
+writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), quick, alternate, rounds: alternate ? rounds : undefined, runs, counts, machine, versions, elapsedSeconds: elapsed, summary, results, table: lines.join('\n') }, null, 2));
+const latest = alternate ? 'latest-alternate.md' : 'latest.md';
+writeFileSync(join(outDir, latest), lines.join('\n') + '\n');
+log(`wrote ${file} and bench-results/${latest}`);

@@ -1,7 +1,8 @@
 // workerd: runs one workload per POST (body: the job as JSON) and answers with its timing.
-// Only the tested contender's modules are in the bundle; it is imported on the first job, so
-// `cold` (always the first job of a fresh workerd) times import + instantiate + first call.
-import { runWorkload } from './workloads.js';
+// Only the tested contenders' modules are in the bundle (one, or with `--alternate` all three);
+// they are imported on the first job, so `cold` (always the first job of a fresh workerd with
+// one contender) times import + instantiate + first call.
+import { runWorkload, runAlternating } from './workloads.js';
 
 const LOAD = {
   plain: async () => undefined,
@@ -14,7 +15,10 @@ export default {
   async fetch(request) {
     const job = await request.json();
     try {
-      return Response.json(await runWorkload(job.workload, job.kind, LOAD[job.kind], job.env, job.counts));
+      const result = job.kinds
+        ? await runAlternating(job.workload, Object.fromEntries(job.kinds.map((k) => [k, LOAD[k]])), job.env, job.counts, job.rounds)
+        : await runWorkload(job.workload, job.kind, LOAD[job.kind], job.env, job.counts);
+      return Response.json(result);
     } catch (e) {
       return Response.json({ error: String((e && e.stack) || e) }, { status: 500 });
     }

@@ -79,8 +79,8 @@ class SdkAdapter {
   getDataset(id) {
     return this.c.dataset(id).get();
   }
-  items(id, page) {
-    return this.c.dataset(id).listItems({ chunkSize: page });
+  items(id, page, limit) {
+    return this.c.dataset(id).listItems(limit === undefined ? { chunkSize: page } : { chunkSize: page, limit });
   }
   getRecord(store, key) {
     return this.c.keyValueStore(store).getRecord(key);
@@ -210,4 +210,67 @@ export async function runWorkload(name, kind, load, env, counts) {
     default:
       throw new Error(`unknown workload ${name}`);
   }
+}
+
+/**
+ * The `--alternate` mode: every contender of `loads` ({ kind: load }) in this one process,
+ * isolate or page, the workload cut into `rounds` slices that the contenders take in turn
+ * (the order rotating each round), so that a slow spell of the machine falls on all of them.
+ * Returns { kind: { ms } }, each the sum of its slices: the same work as one `runWorkload`.
+ * env.pushDatasets and env.queues hold a dataset and a queue per contender.
+ */
+export async function runAlternating(name, loads, env, counts, rounds) {
+  const kinds = Object.keys(loads);
+  const adapters = {};
+  for (const k of kinds) adapters[k] = adapter(k, await loads[k](), env);
+  if (kinds.some((k) => !adapters[k].has(name))) return Object.fromEntries(kinds.map((k) => [k, { na: 'method missing' }]));
+  const own = (k) => ({ ...env, pushDataset: env.pushDatasets[k], queue: env.queues[k] });
+  for (const k of kinds) {
+    await adapters[k].getDataset(env.dataset);
+    await warmUp(name, adapters[k], own(k), counts);
+  }
+  const slice = (total) => Math.round(total / rounds);
+  const ms = Object.fromEntries(kinds.map((k) => [k, 0]));
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < kinds.length; i++) {
+      const k = kinds[(i + r) % kinds.length];
+      const a = adapters[k];
+      const e = own(k);
+      let t0 = now();
+      switch (name) {
+        case 'list':
+          for (let j = 0; j < slice(counts.list); j++) check((await a.listActors()).items.length > 0, 'list: items came back');
+          break;
+        case 'items': {
+          // Whole pages per slice (the plain loop reads whole pages).
+          const want = Math.max(1, Math.round(counts.items / rounds / counts.page)) * counts.page;
+          let n = 0;
+          // eslint-disable-next-line no-unused-vars
+          for await (const _ of a.items(env.dataset, counts.page, want)) n++;
+          check(n === want, `items: iterated ${n} of ${want}`);
+          break;
+        }
+        case 'records':
+          for (let j = 0; j < slice(counts.records); j++) check((await a.getRecord(env.store, env.key)).value.filler.length > 9000, 'records: value parsed');
+          break;
+        case 'push': {
+          const batches = Array.from({ length: slice(counts.push) }, (_, j) => pushBatch(r * counts.push + j, counts.pushSize));
+          t0 = now();
+          for (const b of batches) await a.pushItems(e.pushDataset, b);
+          break;
+        }
+        case 'batch': {
+          const requests = Array.from({ length: slice(counts.requests) }, (_, j) => ({ url: `https://example.com/r/${r}/${j}`, uniqueKey: `r${r}-${j}`, method: 'GET' }));
+          t0 = now();
+          const res = await a.batchAddRequests(e.queue, requests);
+          check(res.processedRequests.length === requests.length, `batch: ${res.processedRequests.length} processed`);
+          break;
+        }
+        default:
+          throw new Error(`no alternating form of ${name}`);
+      }
+      ms[k] += now() - t0;
+    }
+  }
+  return Object.fromEntries(kinds.map((k) => [k, { ms: ms[k] }]));
 }
