@@ -140,6 +140,64 @@ async function warmUp(name, a, env, counts) {
   }
 }
 
+/** How many calls (`items`: items) a workload makes in all. */
+const total = (name, counts) => ({ list: counts.list, items: counts.items, records: counts.records, push: counts.push, batch: counts.requests })[name];
+
+/**
+ * `n` calls of a workload (`items`: `n` items, whole pages), timed; its input is built before
+ * the clock starts. `tag` keeps pushed items and request keys distinct between the slices of
+ * `--alternate`. Returns the milliseconds.
+ */
+async function timed(name, a, env, counts, n, tag) {
+  switch (name) {
+    case 'list': {
+      const t0 = now();
+      let items = 0;
+      for (let i = 0; i < n; i++) items += (await a.listActors()).items.length;
+      const ms = now() - t0;
+      check(items >= n, 'list: items came back');
+      return ms;
+    }
+    case 'items': {
+      const t0 = now();
+      let seen = 0;
+      let sum = 0;
+      for await (const item of a.items(env.dataset, counts.page, n)) {
+        seen++;
+        sum += item.n;
+      }
+      const ms = now() - t0;
+      check(seen === n, `items: iterated ${seen} of ${n}`);
+      check(sum === (n * (n - 1)) / 2, 'items: every item once');
+      return ms;
+    }
+    case 'records': {
+      const t0 = now();
+      let bytes = 0;
+      for (let i = 0; i < n; i++) bytes += (await a.getRecord(env.store, env.key)).value.filler.length;
+      const ms = now() - t0;
+      check(bytes > n * 9000, 'records: values parsed');
+      return ms;
+    }
+    case 'push': {
+      const batches = Array.from({ length: n }, (_, j) => pushBatch(tag * counts.push + j, counts.pushSize));
+      const t0 = now();
+      for (const b of batches) await a.pushItems(env.pushDataset, b);
+      return now() - t0;
+    }
+    case 'batch': {
+      const requests = Array.from({ length: n }, (_, j) => ({ url: `https://example.com/r/${tag}/${j}`, uniqueKey: `r${tag}-${j}`, method: 'GET' }));
+      const t0 = now();
+      const r = await a.batchAddRequests(env.queue, requests);
+      const ms = now() - t0;
+      check(r.processedRequests.length === n, `batch: ${r.processedRequests.length} processed`);
+      return ms;
+    }
+    default:
+      throw new Error(`unknown workload ${name}`);
+  }
+}
+
 /**
  * Runs one workload and returns `{ ms }` (or `{ na: reason }`). `load()` imports the contender
  * and returns its `ApifyClient` class (undefined for plain); only `cold` times it.
@@ -161,57 +219,7 @@ export async function runWorkload(name, kind, load, env, counts) {
   // workload's own calls, untimed, so that the JIT has compiled what the timed calls run.
   await a.getDataset(env.dataset);
   await warmUp(name, a, env, counts);
-  let t0 = now();
-  switch (name) {
-    case 'list': {
-      let total = 0;
-      for (let i = 0; i < counts.list; i++) {
-        const r = await a.listActors();
-        total += r.items.length;
-      }
-      const ms = now() - t0;
-      check(total >= counts.list, 'list: items came back');
-      return { ms };
-    }
-    case 'items': {
-      let n = 0;
-      let sum = 0;
-      for await (const item of a.items(env.dataset, counts.page, counts.items)) {
-        n++;
-        sum += item.n;
-      }
-      const ms = now() - t0;
-      check(n === counts.items, `items: iterated ${n} of ${counts.items}`);
-      check(sum === (counts.items * (counts.items - 1)) / 2, 'items: every item once');
-      return { ms };
-    }
-    case 'records': {
-      let bytes = 0;
-      for (let i = 0; i < counts.records; i++) {
-        const r = await a.getRecord(env.store, env.key);
-        bytes += r.value.filler.length;
-      }
-      const ms = now() - t0;
-      check(bytes > counts.records * 9000, 'records: values parsed');
-      return { ms };
-    }
-    case 'push': {
-      const batches = Array.from({ length: counts.push }, (_, j) => pushBatch(j, counts.pushSize));
-      t0 = now();
-      for (const b of batches) await a.pushItems(env.pushDataset, b);
-      return { ms: now() - t0 };
-    }
-    case 'batch': {
-      const requests = Array.from({ length: counts.requests }, (_, i) => ({ url: `https://example.com/r/${i}`, uniqueKey: `r${i}`, method: 'GET' }));
-      t0 = now();
-      const r = await a.batchAddRequests(env.queue, requests);
-      const ms = now() - t0;
-      check(r.processedRequests.length === counts.requests, `batch: ${r.processedRequests.length} processed`);
-      return { ms };
-    }
-    default:
-      throw new Error(`unknown workload ${name}`);
-  }
+  return { ms: await timed(name, a, env, counts, total(name, counts), 0) };
 }
 
 /**
@@ -231,47 +239,15 @@ export async function runAlternating(name, loads, env, counts, rounds) {
     await adapters[k].getDataset(env.dataset);
     await warmUp(name, adapters[k], own(k), counts);
   }
-  const slice = (total) => Math.round(total / rounds);
+  // Items in whole pages per slice: the plain loop reads whole pages.
+  const n = name === 'items'
+    ? Math.max(1, Math.round(counts.items / rounds / counts.page)) * counts.page
+    : Math.round(total(name, counts) / rounds);
   const ms = Object.fromEntries(kinds.map((k) => [k, 0]));
   for (let r = 0; r < rounds; r++) {
     for (let i = 0; i < kinds.length; i++) {
       const k = kinds[(i + r) % kinds.length];
-      const a = adapters[k];
-      const e = own(k);
-      let t0 = now();
-      switch (name) {
-        case 'list':
-          for (let j = 0; j < slice(counts.list); j++) check((await a.listActors()).items.length > 0, 'list: items came back');
-          break;
-        case 'items': {
-          // Whole pages per slice (the plain loop reads whole pages).
-          const want = Math.max(1, Math.round(counts.items / rounds / counts.page)) * counts.page;
-          let n = 0;
-          // eslint-disable-next-line no-unused-vars
-          for await (const _ of a.items(env.dataset, counts.page, want)) n++;
-          check(n === want, `items: iterated ${n} of ${want}`);
-          break;
-        }
-        case 'records':
-          for (let j = 0; j < slice(counts.records); j++) check((await a.getRecord(env.store, env.key)).value.filler.length > 9000, 'records: value parsed');
-          break;
-        case 'push': {
-          const batches = Array.from({ length: slice(counts.push) }, (_, j) => pushBatch(r * counts.push + j, counts.pushSize));
-          t0 = now();
-          for (const b of batches) await a.pushItems(e.pushDataset, b);
-          break;
-        }
-        case 'batch': {
-          const requests = Array.from({ length: slice(counts.requests) }, (_, j) => ({ url: `https://example.com/r/${r}/${j}`, uniqueKey: `r${r}-${j}`, method: 'GET' }));
-          t0 = now();
-          const res = await a.batchAddRequests(e.queue, requests);
-          check(res.processedRequests.length === requests.length, `batch: ${res.processedRequests.length} processed`);
-          break;
-        }
-        default:
-          throw new Error(`no alternating form of ${name}`);
-      }
-      ms[k] += now() - t0;
+      ms[k] += await timed(name, adapters[k], own(k), counts, n, r);
     }
   }
   return Object.fromEntries(kinds.map((k) => [k, { ms: ms[k] }]));
