@@ -74,6 +74,8 @@ pub fn send_error(
             ("cause", cause),
         ])
     };
+    // `ActorClient.call: POST /v2/acts/x/runs`, how both network messages start.
+    let request = text!(client_method, ": ", method.as_str(), " ", path);
     let tries = if attempt == 1 {
         "1 attempt".to_string()
     } else {
@@ -87,11 +89,7 @@ pub fn send_error(
             let fields = common(
                 "network-error",
                 text!(
-                    client_method,
-                    ": ",
-                    method.as_str(),
-                    " ",
-                    path,
+                    request,
                     " failed after ",
                     tries,
                     ": ",
@@ -106,11 +104,7 @@ pub fn send_error(
             let fields = common(
                 "timeout",
                 text!(
-                    client_method,
-                    ": ",
-                    method.as_str(),
-                    " ",
-                    path,
+                    request,
                     " got no answer within ",
                     int_text(timeout_ms as i64),
                     " ms (after ",

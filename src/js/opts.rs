@@ -8,6 +8,7 @@ use web_sys::AbortSignal;
 
 use super::sys;
 use crate::core::options::{OptionError, OptionErrorKind};
+use crate::core::text::comma_list;
 
 pub fn type_error(message: &str) -> JsValue {
     js_sys::TypeError::new(message).into()
@@ -210,19 +211,6 @@ impl Opts {
                 .map_err(|v| self.wrong("signal", "an AbortSignal", &v)),
         }
     }
-}
-
-/// `a, b, c`, for messages that list the accepted values. By hand: std's `join` is a
-/// 0.9 kB generic routine in the wasm.
-pub fn comma_list(items: &[&str]) -> String {
-    let mut out = String::new();
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        out.push_str(item);
-    }
-    out
 }
 
 /// A required non-empty string argument, e.g. the id of `client.dataset(id)`.

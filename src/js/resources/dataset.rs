@@ -10,10 +10,11 @@ use super::{json_body, rejecting, send_empty, spawn, Resource};
 use crate::core::num::parse_digits;
 use crate::core::paginate::OffsetPager;
 use crate::core::request::{Method, ResponseKind, TimeoutTier};
+use crate::core::text::comma_list;
 use crate::core::url::Query;
 use crate::js::convert::object;
 use crate::js::iter::{paginated, FetchPage, PageRequest, Pagination};
-use crate::js::opts::{comma_list, type_error, Opts};
+use crate::js::opts::{type_error, Opts};
 
 #[wasm_bindgen]
 pub struct DatasetClient {

@@ -10,12 +10,13 @@ use web_sys::AbortSignal;
 use super::json_body;
 use crate::core::base64;
 use crate::core::request::ApiRequest;
+use crate::core::text::comma_list;
 use crate::core::transport::Platform;
 use crate::core::url::Query;
 use crate::core::wait::{Next, WaitPlan};
 use crate::js::convert::{get, shaped};
 use crate::js::http::ClientInner;
-use crate::js::opts::{comma_list, range_error, type_error, Opts};
+use crate::js::opts::{range_error, type_error, Opts};
 use crate::js::sys;
 use crate::js::transport::JsPlatform;
 
