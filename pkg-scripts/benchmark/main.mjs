@@ -343,6 +343,13 @@ function stats(list) {
   const mem = list.map((r) => (r.rssKb ? r.rssKb / 1024 : r.heapBytes ? r.heapBytes / 2 ** 20 : undefined)).filter((x) => x !== undefined);
   return { median: median(ms), min: Math.min(...ms), max: Math.max(...ms), runs: ms.length, peakMiB: mem.length ? Math.max(...mem) : undefined };
 }
+// --alternate: the median, over every round of every run, of the ratio of two contenders'
+// slices of that round. They ran back to back, so a slow spell that lands on one round moves
+// one ratio of many, where in the sums it moves a whole run.
+function paired(a, b) {
+  if (a.some((r) => r.na || !r.slices) || b.some((r) => r.na || !r.slices)) return undefined;
+  return median(a.flatMap((r, run) => r.slices.map((ms, i) => ms / b[run].slices[i])));
+}
 const summary = {};
 for (const rt of runtimes) {
   summary[rt] = {};
@@ -358,6 +365,7 @@ for (const rt of runtimes) {
       wasmVsOfficial: ratio('wasm', 'official'),
       officialVsPlain: ratio('official', 'plain'),
       wasmVsPlainBest: best('wasm', 'plain'),
+      wasmVsPlainPaired: alternate ? paired(results[rt][w].wasm, results[rt][w].plain) : undefined,
     };
   }
 }
@@ -380,15 +388,20 @@ const memCell = (row) => CONTENDERS.map((k) => (row[k] && row[k].peakMiB !== und
 const lines = [];
 lines.push(`${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${machine.nproc} × ${cpu} · load ${machine.loadBefore.join(' ')} → ${machine.loadAfter.join(' ')} · ${quick ? 'QUICK (smaller counts)' : 'full'}, ${runs} run(s), warm-up ${counts.warmup}${alternate ? `, ALTERNATING in one process/isolate/page over ${rounds} slices` : ''} · ${elapsed.toFixed(0)} s`);
 lines.push(`node ${versions.node}${versions.deno ? ` · ${versions.deno}` : ''}${versions.workerd ? ` · ${versions.workerd}` : ''}${versions.chromium ? ` · ${versions.chromium}` : ''} · apify-client ${versions['apify-client']} (browser build outside Node) · package ${versions.pkgGzipBytes ?? '?'} B gzip`);
-lines.push('ms: median (min–max); ratios of medians, and of the fastest runs ("best"); peak memory MiB plain / wasm / official (Node, Deno: peak RSS of the process; Chromium: peak JS heap, wasm memory not included).');
+lines.push(alternate
+  ? 'ms: median (min–max) of the runs\' sums of slices; ratios of medians, of the fastest runs ("best"), and the median ratio of the two contenders\' slices of one round over all rounds and runs ("paired slices").'
+  : 'ms: median (min–max); ratios of medians, and of the fastest runs ("best"); peak memory MiB plain / wasm / official (Node, Deno: peak RSS of the process; Chromium: peak JS heap, wasm memory not included).');
 for (const w of workloads) {
   const t = quick ? `${TITLE[w]} — quick: ${JSON.stringify(counts)}` : TITLE[w];
   lines.push('', `### ${w}: ${t}`, '');
-  lines.push(`| runtime | ${LABEL.plain} ms | ${LABEL.wasm} ms | ${LABEL.official} ms | wasm / fetch | wasm / fetch, best | wasm / official | official / fetch | peak MiB |`);
+  // Alternating: no memory figures (one heap), and the paired slices' ratio instead.
+  const last = alternate ? 'wasm / fetch, paired slices' : 'peak MiB';
+  lines.push(`| runtime | ${LABEL.plain} ms | ${LABEL.wasm} ms | ${LABEL.official} ms | wasm / fetch | wasm / fetch, best | wasm / official | official / fetch | ${last} |`);
   lines.push('|---|---|---|---|---|---|---|---|---|');
   for (const rt of runtimes) {
     const row = summary[rt][w];
-    lines.push(`| ${rt} | ${cell(row.plain)} | ${cell(row.wasm)} | ${cell(row.official)} | ${rx(row.wasmVsPlain)} | ${rx(row.wasmVsPlainBest)} | ${rx(row.wasmVsOfficial)} | ${rx(row.officialVsPlain)} | ${memCell(row)} |`);
+    const lastCell = alternate ? rx(row.wasmVsPlainPaired) : memCell(row);
+    lines.push(`| ${rt} | ${cell(row.plain)} | ${cell(row.wasm)} | ${cell(row.official)} | ${rx(row.wasmVsPlain)} | ${rx(row.wasmVsPlainBest)} | ${rx(row.wasmVsOfficial)} | ${rx(row.officialVsPlain)} | ${lastCell} |`);
   }
 }
 console.log(lines.join('\n'));

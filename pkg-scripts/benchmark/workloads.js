@@ -226,7 +226,8 @@ export async function runWorkload(name, kind, load, env, counts) {
  * The `--alternate` mode: every contender of `loads` ({ kind: load }) in this one process,
  * isolate or page, the workload cut into `rounds` slices that the contenders take in turn
  * (the order rotating each round), so that a slow spell of the machine falls on all of them.
- * Returns { kind: { ms } }, each the sum of its slices: the same work as one `runWorkload`.
+ * Returns { kind: { ms, slices } }: `ms` the sum of its slices (the same work as one `runWorkload`),
+ * `slices` each slice's ms in round order.
  * env.pushDatasets and env.queues hold a dataset and a queue per contender.
  */
 export async function runAlternating(name, loads, env, counts, rounds) {
@@ -243,12 +244,13 @@ export async function runAlternating(name, loads, env, counts, rounds) {
   const n = name === 'items'
     ? Math.max(1, Math.round(counts.items / rounds / counts.page)) * counts.page
     : Math.round(total(name, counts) / rounds);
-  const ms = Object.fromEntries(kinds.map((k) => [k, 0]));
+  // Each slice's time too: a round's slices ran next to each other, so their ratios pair them.
+  const slices = Object.fromEntries(kinds.map((k) => [k, []]));
   for (let r = 0; r < rounds; r++) {
     for (let i = 0; i < kinds.length; i++) {
       const k = kinds[(i + r) % kinds.length];
-      ms[k] += await timed(name, adapters[k], own(k), counts, n, r);
+      slices[k].push(await timed(name, adapters[k], own(k), counts, n, r));
     }
   }
-  return Object.fromEntries(kinds.map((k) => [k, { ms: ms[k] }]));
+  return Object.fromEntries(kinds.map((k) => [k, { ms: slices[k].reduce((a, b) => a + b, 0), slices: slices[k] }]));
 }
