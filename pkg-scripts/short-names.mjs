@@ -4,7 +4,7 @@
 //   node short-names.mjs <map.json> <minified .wasm> <glue.js | .d.ts>...
 //
 // wasm-bindgen names an import `__wbg_<name>_<16 hex digits>` and an export after its class and
-// method (`keyvaluestoreclient_getRecordPublicUrl`): ~320 names, each written once in the wasm
+// method (`keyvaluestoreclient_getRecordPublicUrl`): ~310 names, each written once in the wasm
 // and again in the glue, where the hex digits do not compress at all (docs/performance.md,
 // finding 31). The map is wasm-opt's output: `{imports: [[module, name, short]], exports:
 // [[name, short]]}`; the wasm already has the short names, and its imports all come from one

@@ -53,9 +53,11 @@ const workloads = opt('workloads', WORKLOADS.join(',')).split(',');
 // --alternate: the per-call workloads with every contender in one process, isolate or page,
 // taking turns over `rounds` slices of each workload (rotating order), so that the machine's
 // slow spells fall on all of them alike. One heap is shared: no memory figures, and each
-// contender's garbage is collected partly in the others' time.
+// contender's garbage is collected partly in the others' time. 40 slices (50 `list()` calls
+// each) by default: a slow spell of the machine covers fewer calls of one contender, and 5 runs
+// give 200 pairs of slices for the paired ratio (docs/performance.md, finding 30).
 const alternate = argv.includes('--alternate');
-const rounds = Number(opt('rounds', 10));
+const rounds = Number(opt('rounds', 40));
 const pkgDir = resolve(opt('pkg', process.env.PKG_OUT || join(ROOT, 'pkg')));
 const emulatorBin = resolve(opt('emulator', process.env.APIFY_EMULATOR_BIN || join(ROOT, 'target/release/apify-emulator')));
 for (const r of runtimes) if (!RUNTIMES.includes(r)) throw new Error(`unknown runtime ${r}`);
