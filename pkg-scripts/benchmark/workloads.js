@@ -240,16 +240,19 @@ export async function runAlternating(name, loads, env, counts, rounds) {
     await adapters[k].getDataset(env.dataset);
     await warmUp(name, adapters[k], own(k), counts);
   }
-  // Items in whole pages per slice: the plain loop reads whole pages.
-  const n = name === 'items'
-    ? Math.max(1, Math.round(counts.items / rounds / counts.page)) * counts.page
-    : Math.round(total(name, counts) / rounds);
+  // Slices of whole pages for items (the plain loop reads whole pages), of calls otherwise,
+  // spread so that they add up to the whole workload (100 pages in 40 slices: 2 or 3 each);
+  // fewer slices than asked where the workload has fewer units (--quick).
+  const unit = name === 'items' ? counts.page : 1;
+  const units = Math.ceil(total(name, counts) / unit);
+  const count = Math.min(rounds, units);
+  const size = (r) => (Math.floor(((r + 1) * units) / count) - Math.floor((r * units) / count)) * unit;
   // Each slice's time too: a round's slices ran next to each other, so their ratios pair them.
   const slices = Object.fromEntries(kinds.map((k) => [k, []]));
-  for (let r = 0; r < rounds; r++) {
+  for (let r = 0; r < count; r++) {
     for (let i = 0; i < kinds.length; i++) {
       const k = kinds[(i + r) % kinds.length];
-      slices[k].push(await timed(name, adapters[k], own(k), counts, n, r));
+      slices[k].push(await timed(name, adapters[k], own(k), counts, size(r), r));
     }
   }
   return Object.fromEntries(kinds.map((k) => [k, { ms: slices[k].reduce((a, b) => a + b, 0), slices: slices[k] }]));
