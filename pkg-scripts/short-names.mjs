@@ -67,19 +67,22 @@ function glue(src, file) {
   return out;
 }
 
-// InitOutput (the exports' types, what init() resolves to) and the .wasm.d.ts list the exports
-// by name.
+// The .wasm.d.ts lists the exports by name. InitOutput (what init() and initSync() return)
+// listed them too; with names like `Qc` that is no API to type, so it becomes the exports
+// object it is, and the package's types stay the same whatever names wasm-opt picks.
 function types(src, file) {
-  const rename = (text) => text.replace(/^(\s*(?:readonly|export const) )([A-Za-z_$][\w$]*)(?=[:?])/gm, (m, pre, name) => {
-    const short = exportName.get(name);
-    if (short === undefined) fail(`${file}: export ${name} is not in the map`);
-    return pre + short;
-  });
-  if (file.endsWith('_bg.wasm.d.ts')) return rename(src);
+  if (file.endsWith('_bg.wasm.d.ts')) {
+    return src.replace(/^(export const )([A-Za-z_$][\w$]*)(?=:)/gm, (m, pre, name) => {
+      const short = exportName.get(name);
+      if (short === undefined) fail(`${file}: export ${name} is not in the map`);
+      return pre + short;
+    });
+  }
   const start = src.indexOf('export interface InitOutput {');
   const end = src.indexOf('\n}\n', start);
-  if (start < 0 || end < 0) return src;
-  return src.slice(0, start) + rename(src.slice(start, end)) + src.slice(end);
+  if (start < 0 || end < 0) fail(`${file}: no InitOutput interface`);
+  const alias = '/** The wasm module\'s exports, for the glue: their names are short and no API. */\nexport type InitOutput = WebAssembly.Exports;';
+  return src.slice(0, start) + alias + src.slice(end + 2);
 }
 
 const outputs = files.map((f) => [f, (f.endsWith('.d.ts') ? types : glue)(readFileSync(f, 'utf8'), f)]);

@@ -4,7 +4,7 @@
 #   1. tsc --strict --noEmit on check.ts, which uses every client and method;
 #   2. the generated apify_client_wasm.d.ts equals the committed snapshot.d.ts, so that API
 #      changes show in review (`check.sh --bless` accepts a deliberate change);
-#   3. no `any` in the public declarations (wasm-bindgen's raw export table, InitOutput, aside).
+#   3. no `any` in the public declarations (wasm-bindgen's init types at the end aside).
 # Build first: pkg-scripts/build (or PKG_OUT=… pkg-scripts/build).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -51,7 +51,7 @@ else
   fail=1
 fi
 
-# 3. No `any` in the public declarations, comments and wasm-bindgen's raw exports aside.
+# 3. No `any` in the public declarations, comments and wasm-bindgen's init types aside.
 if ! node - "$dts" "$pkg/index.d.ts" "$pkg/manual.d.ts" <<'JS'
 const fs = require('fs');
 let bad = 0;
