@@ -69,6 +69,9 @@ impl Opts {
     }
 
     fn present(&self, name: &str) -> Option<JsValue> {
+        // No options object: nothing to read, and no `is_undefined` call into JS per option
+        // (6 of a `list()` call's 17 crossings were those).
+        self.obj.as_ref()?;
         let v = self.raw(name);
         (!v.is_undefined()).then_some(v)
     }
