@@ -59,3 +59,8 @@ $('list').addEventListener('click', (ev) =>
     return `${page.total} datasets\n${rows.join('\n')}`;
   }),
 );
+
+// Usable once this module has run, which is after the wasm is instantiated (the package's entry
+// awaits it at top level, and a page's load event does not wait for that).
+$('push').disabled = false;
+$('list').disabled = false;
