@@ -226,22 +226,21 @@ pub fn api_base(base_url: &str) -> String {
 mod tests {
     use super::*;
 
+    /// What `push` appends to an empty path.
+    fn pushed(push: fn(&mut String, &str), s: &str) -> String {
+        let mut path = String::new();
+        push(&mut path, s);
+        path
+    }
+
     #[test]
     fn ids_are_one_segment() {
-        let id = |id: &str| {
-            let mut path = String::new();
-            push_id_segment(&mut path, id);
-            path
-        };
+        let id = |s: &str| pushed(push_id_segment, s);
         assert_eq!(id("abc123"), "/abc123");
         assert_eq!(id("john/my-actor"), "/john~my-actor");
         assert_eq!(id("a/b/c"), "/a~b%2Fc");
         assert_eq!(id("/x"), "/~x");
-        let segment = |s: &str| {
-            let mut path = String::new();
-            push_segment(&mut path, s);
-            path
-        };
+        let segment = |s: &str| pushed(push_segment, s);
         assert_eq!(segment("../etc?x=1#y"), "/..%2Fetc%3Fx%3D1%23y");
         assert_eq!(segment("key with space"), "/key%20with%20space");
         assert_eq!(segment("ž"), "/%C5%BE");
