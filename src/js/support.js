@@ -189,19 +189,19 @@ export function queueDrain() {
  * wanted by getRecord); INVALID_BODY with the parse error; TIMED_OUT; or FAILED with the
  * platform's error or the caller's abort reason.
  *
- * The timeout covers reading the body, except for a stream, which the caller reads later. The
- * timer is cleared when the attempt ends, and a finished attempt is never aborted: abort() builds
- * a DOMException and runs fetch's abort listeners, about 5% of a call in Node's CPU profile. Its
- * controller then serves a later attempt (takeController).
+ * The timeout covers reading the body, except for a stream, which the caller reads later. It
+ * stops applying when the attempt ends (unwatch), and a finished attempt is never aborted:
+ * abort() builds a DOMException and runs fetch's abort listeners, about 5% of a call in Node's
+ * CPU profile. Its controller then serves a later attempt (takeController).
  */
 export async function fetchAndRead(slot, fetchFn, url, method, headers, body, userSignal, timeoutMs, kind) {
-  let lease, timer, res, type, value;
+  let lease, res, type, value;
   // Everything inside: whatever throws (even AbortSignal.any missing from an old runtime) is
   // reported, since Rust waits for this slot's report and nothing else.
   try {
     lease = takeController();
     const { controller } = lease;
-    timer = setTimeout(() => controller.abort(), timeoutMs);
+    watch(lease, timeoutMs);
     const init = {
       method: METHODS[method],
       headers,
@@ -212,7 +212,7 @@ export async function fetchAndRead(slot, fetchFn, url, method, headers, body, us
     type = kind === EMPTY ? undefined : res.headers.get('content-type') ?? undefined;
     value = await readBody(res, kind, type ?? '');
   } catch (e) {
-    clearTimeout(timer);
+    if (lease !== undefined) unwatch(lease);
     const timedOut = lease?.controller.signal.aborted;
     if (lease !== undefined && !timedOut) releaseController(lease);
     if (timedOut && !userSignal?.aborted) settle(slot, TIMED_OUT, 0, e, undefined, undefined);
@@ -220,7 +220,7 @@ export async function fetchAndRead(slot, fetchFn, url, method, headers, body, us
     else settle(slot, FAILED, 0, e, undefined, undefined);
     return;
   }
-  clearTimeout(timer);
+  unwatch(lease);
   // A stream is read after this, still under the controller: it stays with it.
   if (kind !== STREAM) releaseController(lease);
   settle(slot, SUCCEEDED, res.status, res, value, type);
@@ -237,11 +237,86 @@ const MAX_IDLE_CONTROLLERS = 16;
 const idleControllers = [];
 
 function takeController() {
-  return idleControllers.pop() ?? { controller: new AbortController(), uses: 0 };
+  // Every field a lease gets, from the start: one object shape for all of them.
+  return idleControllers.pop() ?? { controller: new AbortController(), uses: 0, timer: undefined, deadline: 0 };
 }
 
 function releaseController(lease) {
   if (++lease.uses < CONTROLLER_USES && idleControllers.length < MAX_IDLE_CONTROLLERS) idleControllers.push(lease);
+}
+
+// Attempt timeouts. A setTimeout + clearTimeout per attempt cost Deno 8-20 µs a call against
+// the emulator, while a timer merely pending costs nothing (docs/performance.md, finding 34). So
+// where a timer can be told not to keep the process alive (Node, Bun, Deno), one shared timer
+// serves every attempt in flight: armed for the earliest deadline, left armed when an attempt
+// ends, and unref'ed while no attempt is in flight, so that a script still exits as soon as its
+// calls are done. When it fires it aborts what is due and re-arms for the next deadline.
+// Elsewhere each attempt keeps a timer of its own: workerd ties a timer to the request that set
+// it and drops it when that request ends, so a shared one could leave another request's attempt
+// with no timeout; browsers would allow a shared one, but there the per-call overhead already
+// meets its goal, and they keep the simpler path.
+let sharedTimer; // undefined until the first attempt asks; then true or false
+const watched = new Set(); // the leases of attempts in flight, with the shared timer
+let armed; // the shared timer while it is set: { at, handle, held }
+
+function usesSharedTimer() {
+  if (globalThis.navigator?.userAgent === 'Cloudflare-Workers') return false;
+  if (typeof globalThis.Deno?.unrefTimer === 'function') return true;
+  const probe = setTimeout(noop, 0);
+  clearTimeout(probe);
+  return typeof probe?.unref === 'function' && typeof probe.ref === 'function';
+}
+
+function noop() {}
+
+/** Aborts the attempt of `lease` once `ms` have passed, unless unwatch(lease) comes first. */
+function watch(lease, ms) {
+  sharedTimer ??= usesSharedTimer();
+  if (!sharedTimer) {
+    lease.timer = setTimeout(() => lease.controller.abort(), ms);
+    return;
+  }
+  lease.deadline = performance.now() + ms;
+  watched.add(lease);
+  if (armed === undefined || lease.deadline < armed.at) arm(lease.deadline);
+  else if (!armed.held) hold(true);
+}
+
+function unwatch(lease) {
+  if (!sharedTimer) {
+    clearTimeout(lease.timer);
+    return;
+  }
+  watched.delete(lease);
+  if (watched.size === 0 && armed?.held) hold(false);
+}
+
+function arm(at) {
+  if (armed !== undefined) clearTimeout(armed.handle);
+  // Timers fire up to a millisecond early by this clock: sweep() then arms again.
+  armed = { at, handle: setTimeout(sweep, Math.max(0, at - performance.now())), held: true };
+}
+
+function hold(on) {
+  armed.held = on;
+  const { handle } = armed;
+  if (typeof handle === 'object') on ? handle.ref() : handle.unref();
+  else on ? Deno.refTimer(handle) : Deno.unrefTimer(handle);
+}
+
+function sweep() {
+  armed = undefined;
+  const now = performance.now();
+  let next = Infinity;
+  for (const lease of watched) {
+    if (lease.deadline <= now) {
+      watched.delete(lease);
+      lease.controller.abort();
+    } else if (lease.deadline < next) {
+      next = lease.deadline;
+    }
+  }
+  if (next !== Infinity) arm(next);
 }
 
 async function readBody(res, kind, type) {

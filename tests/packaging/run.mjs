@@ -76,7 +76,11 @@ function run(cmd, args, { cwd, env, timeoutMs = STEP_TIMEOUT } = {}) {
     running.add(child);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
+    let lastOutput = performance.now();
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      lastOutput = performance.now();
+    });
     child.stderr.on('data', (d) => (stderr += d));
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -94,7 +98,7 @@ function run(cmd, args, { cwd, env, timeoutMs = STEP_TIMEOUT } = {}) {
       const what = `${cmd.split('/').pop()} ${args.join(' ')}`.slice(0, 200);
       if (timedOut) reject(new Error(`${what}: timed out after ${timeoutMs / SECOND}s\n${stderr}`));
       else if (code !== 0) reject(new Error(`${what}: exit ${code ?? signal}\n${stderr}${stdout}`));
-      else resolve({ stdout, stderr });
+      else resolve({ stdout, stderr, lingerMs: performance.now() - lastOutput });
     });
   });
 }
@@ -239,6 +243,19 @@ function resultsFrom(stdout) {
   return JSON.parse(line.slice('@@results '.length));
 }
 
+// Node and Deno share one timer among attempts and let go of it between calls: held, it would
+// keep a finished script alive until the last attempt's timeout (5 s and up) had passed.
+const LINGER_LIMIT_MS = 2500;
+
+/** The results a scenario process printed, and whether it exited once they were printed. */
+function processResults({ stdout, lingerMs }) {
+  const results = resultsFrom(stdout);
+  const ok = lingerMs < LINGER_LIMIT_MS;
+  const error = ok ? undefined : `the process exited ${Math.round(lingerMs)} ms after printing its results`;
+  results.push({ name: 'the process exits as soon as its calls are done', ok, error });
+  return results;
+}
+
 async function chromiumPage(url) {
   if (stopping) throw new Error('stopping');
   if (!browser) {
@@ -286,12 +303,12 @@ const wasmRequests = (prefix) => files.log.filter((p) => p.startsWith(prefix) &&
 const runtimes = {
   async 'node-esm'() {
     const dir = await project('node-esm', ['node-esm.mjs']);
-    return resultsFrom((await run('node', ['node-esm.mjs', JSON.stringify(scenarioEnv())], { cwd: dir })).stdout);
+    return processResults(await run('node', ['node-esm.mjs', JSON.stringify(scenarioEnv())], { cwd: dir }));
   },
 
   async 'node-cjs'() {
     const dir = await project('node-cjs', ['node-cjs.cjs']);
-    return resultsFrom((await run('node', ['node-cjs.cjs', JSON.stringify(scenarioEnv())], { cwd: dir })).stdout);
+    return processResults(await run('node', ['node-cjs.cjs', JSON.stringify(scenarioEnv())], { cwd: dir }));
   },
 
   async 'node-manual'() {
@@ -300,7 +317,7 @@ const runtimes = {
     await mkdir(join(dir, 'hosted'));
     await cp(join(dir, 'node_modules/apify-client-wasm/apify_client_wasm_bg.wasm'), join(dir, 'hosted/client.wasm'));
     const env = scenarioEnv({ wasmUrl: `${files.url}/node-manual/hosted/client.wasm` });
-    const results = resultsFrom((await run('node', ['node-manual.mjs', JSON.stringify(env)], { cwd: dir })).stdout);
+    const results = processResults(await run('node', ['node-manual.mjs', JSON.stringify(env)], { cwd: dir }));
     const fetched = wasmRequests('/node-manual/');
     results.push(verdict('manual: the .wasm came from the URL given to initialize()', fetched.join() === '/node-manual/hosted/client.wasm', `fetched: ${fetched}`));
     return results;
@@ -312,7 +329,7 @@ const runtimes = {
     const env = { DENO_DIR: denoDir, DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1', NO_COLOR: '1' };
     // Only network access to the emulator: loading the package must need no --allow-read/env.
     const args = ['run', '--allow-net=127.0.0.1', 'deno.js', JSON.stringify(scenarioEnv())];
-    return resultsFrom((await run(toolBin('deno'), args, { cwd: dir, env })).stdout);
+    return processResults(await run(toolBin('deno'), args, { cwd: dir, env }));
   },
 
   // Deno the usual way: `npm:` specifiers (here through deno.json's import map) fetched into
@@ -333,7 +350,7 @@ const runtimes = {
       NO_COLOR: '1',
     };
     const args = ['run', '--allow-net=127.0.0.1', 'deno.js', JSON.stringify(scenarioEnv())];
-    return resultsFrom((await run(toolBin('deno'), args, { cwd: dir, env })).stdout);
+    return processResults(await run(toolBin('deno'), args, { cwd: dir, env }));
   },
 
   async workerd() {
