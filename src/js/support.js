@@ -247,7 +247,7 @@ function releaseController(lease) {
 
 // Attempt timeouts. A setTimeout + clearTimeout per attempt cost Deno 8-20 µs a call against
 // the emulator, while a timer merely pending costs nothing (docs/performance.md, finding 34). So
-// where a timer can be told not to keep the process alive (Node, Bun, Deno), one shared timer
+// where a timer can be told not to keep the process alive (Node, Bun, Deno 2), one shared timer
 // serves every attempt in flight: armed for the earliest deadline, left armed when an attempt
 // ends, and unref'ed while no attempt is in flight, so that a script still exits as soon as its
 // calls are done. When it fires it aborts what is due and re-arms for the next deadline.
@@ -259,9 +259,9 @@ let sharedTimer; // undefined until the first attempt asks; then true or false
 const watched = new Set(); // the leases of attempts in flight, with the shared timer
 let armed; // the shared timer while it is set: { at, handle, held }
 
+// Node's, Bun's and Deno 2's setTimeout return an object with ref() and unref().
 function usesSharedTimer() {
   if (globalThis.navigator?.userAgent === 'Cloudflare-Workers') return false;
-  if (typeof globalThis.Deno?.unrefTimer === 'function') return true;
   const probe = setTimeout(noop, 0);
   clearTimeout(probe);
   return typeof probe?.unref === 'function' && typeof probe.ref === 'function';
@@ -299,9 +299,8 @@ function arm(at) {
 
 function hold(on) {
   armed.held = on;
-  const { handle } = armed;
-  if (typeof handle === 'object') on ? handle.ref() : handle.unref();
-  else on ? Deno.refTimer(handle) : Deno.unrefTimer(handle);
+  if (on) armed.handle.ref();
+  else armed.handle.unref();
 }
 
 function sweep() {
