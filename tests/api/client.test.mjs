@@ -207,6 +207,37 @@ test('every attempt runs under a signal of its own: a timed-out one is not reuse
   }
 });
 
+test('many overlapping attempts, some answered and some hung, each end at their own time', { timeout: 10_000 }, async () => {
+  // Twenty calls in flight at once with timeouts from 40 to 400 ms, started in an order that
+  // makes the earliest deadline move both ways; every other one is answered after 10 ms.
+  const { fetchFn } = signalFetch((url) => {
+    const answered = Number(new URL(url).pathname.split('/').pop()) % 2 === 0;
+    return answered ? new Promise((r) => setTimeout(() => r(json({ ok: 1 })), 10)) : undefined;
+  });
+  const secs = [0.4, 0.04, 0.2, 0.06, 0.3, 0.1, 0.08, 0.35, 0.05, 0.25, 0.15, 0.12, 0.4, 0.07, 0.09, 0.3, 0.2, 0.045, 0.18, 0.11];
+  const t0 = performance.now();
+  const outcomes = await Promise.all(secs.map(async (timeoutSecs, i) => {
+    const client = new ApifyClient({ fetch: fetchFn, maxRetries: 0, timeoutSecs });
+    try {
+      return { i, value: await client.dataset(String(i)).get(), ms: performance.now() - t0 };
+    } catch (e) {
+      return { i, code: e.code, ms: performance.now() - t0 };
+    }
+  }));
+  for (const { i, value, code, ms } of outcomes) {
+    if (i % 2 === 0) {
+      assert.deepEqual(value, { ok: 1 }, `call ${i} was answered`);
+    } else {
+      assert.equal(code, 'timeout', `call ${i} timed out`);
+      assert.ok(ms >= secs[i] * 1000 - 5 && ms < secs[i] * 1000 + 300, `call ${i} (${secs[i] * 1000} ms) ended after ${Math.round(ms)} ms`);
+    }
+  }
+  // And a call after all that is timed as well.
+  const late = performance.now();
+  await assert.rejects(new ApifyClient({ fetch: fetchFn, maxRetries: 0, timeoutSecs: 0.05 }).dataset('1').get(), { code: 'timeout' });
+  assert.ok(performance.now() - late < 400);
+});
+
 test('a streamed log keeps flowing when a later call times out', async () => {
   let push;
   const { signals, fetchFn } = signalFetch((url, init, n) => {
