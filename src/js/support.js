@@ -259,7 +259,8 @@ let sharedTimer; // undefined until the first attempt asks; then true or false
 const watched = new Set(); // the leases of attempts in flight, with the shared timer
 let armed; // the shared timer while it is set: { at, handle, held }
 
-// Node's, Bun's and Deno 2's setTimeout return an object with ref() and unref().
+// Node's, Bun's and Deno 2's setTimeout return an object with ref() and unref(). workerd is
+// excluded by name: its timers are numbers today, but Node-compatible ones would have both.
 function usesSharedTimer() {
   if (globalThis.navigator?.userAgent === 'Cloudflare-Workers') return false;
   const probe = setTimeout(noop, 0);
