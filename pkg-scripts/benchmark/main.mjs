@@ -351,20 +351,26 @@ function stats(list) {
 // workerd's clock counts whole milliseconds (and only moves on I/O): there, neighbouring rounds
 // are summed until plain fetch's share takes 50 ms or more, so that rounding moves a ratio by
 // 2 % at most.
+// Also each run's own median, whose spread says how far the same code moves from one process
+// (isolate, page) to the next on this machine: the goals are judged against that spread.
 function paired(a, b) {
   if (a.some((r) => r.na || !r.slices) || b.some((r) => r.na || !r.slices)) return undefined;
   const coarse = [...a, ...b].every((r) => r.slices.every(Number.isInteger));
   const ratios = [];
+  const perRun = [];
   a.forEach((r, run) => {
     const ours = r.slices;
     const theirs = b[run].slices;
     const group = coarse ? Math.max(1, Math.ceil(50 / Math.max(1, median(theirs)))) : 1;
+    const own = [];
     for (let i = 0; i + group <= ours.length; i += group) {
       const sum = (s) => s.slice(i, i + group).reduce((x, y) => x + y, 0);
-      ratios.push(sum(ours) / sum(theirs));
+      own.push(sum(ours) / sum(theirs));
     }
+    if (own.length) perRun.push(median(own));
+    ratios.push(...own);
   });
-  return ratios.length ? median(ratios) : undefined;
+  return ratios.length ? { median: median(ratios), min: Math.min(...perRun), max: Math.max(...perRun) } : undefined;
 }
 const summary = {};
 for (const rt of runtimes) {
@@ -400,12 +406,13 @@ const machine = { nproc: cpus().length, cpu, memGiB: +(totalmem() / 2 ** 30).toF
 const f = (x) => (x === undefined ? 'n/a' : x >= 100 ? x.toFixed(0) : x.toFixed(1));
 const cell = (s) => (s ? `${f(s.median)} (${f(s.min)}–${f(s.max)})` : 'n/a');
 const rx = (x) => (x === undefined ? 'n/a' : `${x.toFixed(2)}×`);
+const pairedCell = (p) => (p === undefined ? 'n/a' : `${rx(p.median)} (${p.min.toFixed(2)}–${p.max.toFixed(2)})`);
 const memCell = (row) => CONTENDERS.map((k) => (row[k] && row[k].peakMiB !== undefined ? row[k].peakMiB.toFixed(0) : '–')).join(' / ');
 const lines = [];
 lines.push(`${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${machine.nproc} × ${cpu} · load ${machine.loadBefore.join(' ')} → ${machine.loadAfter.join(' ')} · ${quick ? 'QUICK (smaller counts)' : 'full'}, ${runs} run(s), warm-up ${counts.warmup}${alternate ? `, ALTERNATING in one process/isolate/page over ${rounds} slices` : ''} · ${elapsed.toFixed(0)} s`);
 lines.push(`node ${versions.node}${versions.deno ? ` · ${versions.deno}` : ''}${versions.workerd ? ` · ${versions.workerd}` : ''}${versions.chromium ? ` · ${versions.chromium}` : ''} · apify-client ${versions['apify-client']} (browser build outside Node) · package ${versions.pkgGzipBytes ?? '?'} B gzip`);
 lines.push(alternate
-  ? 'ms: median (min–max) of the runs\' sums of slices; ratios of medians, of the fastest runs ("best"), and the median ratio of the two contenders\' slices of one round over all rounds and runs ("paired slices").'
+  ? 'ms: median (min–max) of the runs\' sums of slices; ratios of medians, of the fastest runs ("best"), and the median ratio of the two contenders\' slices of one round over all rounds and runs ("paired slices"; in brackets the lowest and highest of the runs\' own medians).'
   : 'ms: median (min–max); ratios of medians, and of the fastest runs ("best"); peak memory MiB plain / wasm / official (Node, Deno: peak RSS of the process; Chromium: peak JS heap, wasm memory not included).');
 for (const w of workloads) {
   const t = quick ? `${TITLE[w]} — quick: ${JSON.stringify(counts)}` : TITLE[w];
@@ -416,7 +423,7 @@ for (const w of workloads) {
   lines.push('|---|---|---|---|---|---|---|---|---|');
   for (const rt of runtimes) {
     const row = summary[rt][w];
-    const lastCell = alternate ? rx(row.wasmVsPlainPaired) : memCell(row);
+    const lastCell = alternate ? pairedCell(row.wasmVsPlainPaired) : memCell(row);
     lines.push(`| ${rt} | ${cell(row.plain)} | ${cell(row.wasm)} | ${cell(row.official)} | ${rx(row.wasmVsPlain)} | ${rx(row.wasmVsPlainBest)} | ${rx(row.wasmVsOfficial)} | ${rx(row.officialVsPlain)} | ${lastCell} |`);
   }
 }
