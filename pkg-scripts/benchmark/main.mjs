@@ -349,8 +349,8 @@ function stats(list) {
 // slices of that round. They ran back to back, so a slow spell that lands on one round moves
 // one ratio of many, where in the sums it moves a whole run.
 // workerd's clock counts whole milliseconds (and only moves on I/O): there, neighbouring rounds
-// are summed until plain fetch's share takes 50 ms or more, so that rounding moves a ratio by
-// 2 % at most.
+// are summed until the second contender's share (plain fetch's or apify-client's) takes 50 ms
+// or more, so that rounding moves a ratio by 2 % at most.
 // Also each run's own median, whose spread says how far the same code moves from one process
 // (isolate, page) to the next on this machine: the goals are judged against that spread.
 function paired(a, b) {
@@ -388,6 +388,7 @@ for (const rt of runtimes) {
       officialVsPlain: ratio('official', 'plain'),
       wasmVsPlainBest: best('wasm', 'plain'),
       wasmVsPlainPaired: alternate ? paired(results[rt][w].wasm, results[rt][w].plain) : undefined,
+      wasmVsOfficialPaired: alternate ? paired(results[rt][w].wasm, results[rt][w].official) : undefined,
     };
   }
 }
@@ -412,18 +413,18 @@ const lines = [];
 lines.push(`${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${machine.nproc} × ${cpu} · load ${machine.loadBefore.join(' ')} → ${machine.loadAfter.join(' ')} · ${quick ? 'QUICK (smaller counts)' : 'full'}, ${runs} run(s), warm-up ${counts.warmup}${alternate ? `, ALTERNATING in one process/isolate/page over ${rounds} slices` : ''} · ${elapsed.toFixed(0)} s`);
 lines.push(`node ${versions.node}${versions.deno ? ` · ${versions.deno}` : ''}${versions.workerd ? ` · ${versions.workerd}` : ''}${versions.chromium ? ` · ${versions.chromium}` : ''} · apify-client ${versions['apify-client']} (browser build outside Node) · package ${versions.pkgGzipBytes ?? '?'} B gzip`);
 lines.push(alternate
-  ? 'ms: median (min–max) of the runs\' sums of slices; ratios of medians, of the fastest runs ("best"), and the median ratio of the two contenders\' slices of one round over all rounds and runs ("paired slices"; in brackets the lowest and highest of the runs\' own medians).'
+  ? 'ms: median (min–max) of the runs\' sums of slices; ratios of medians, of the fastest runs ("best"), and the median ratio of two contenders\' slices of one round over all rounds and runs ("paired slices"; in brackets the lowest and highest of the runs\' own medians).'
   : 'ms: median (min–max); ratios of medians, and of the fastest runs ("best"); peak memory MiB plain / wasm / official (Node, Deno: peak RSS of the process; Chromium: peak JS heap, wasm memory not included).');
 for (const w of workloads) {
   const t = quick ? `${TITLE[w]} — quick: ${JSON.stringify(counts)}` : TITLE[w];
   lines.push('', `### ${w}: ${t}`, '');
   // Alternating: no memory figures (one heap), and the paired slices' ratio instead.
-  const last = alternate ? 'wasm / fetch, paired slices' : 'peak MiB';
+  const last = alternate ? 'wasm / fetch, paired slices | wasm / official, paired slices' : 'peak MiB';
   lines.push(`| runtime | ${LABEL.plain} ms | ${LABEL.wasm} ms | ${LABEL.official} ms | wasm / fetch | wasm / fetch, best | wasm / official | official / fetch | ${last} |`);
-  lines.push('|---|---|---|---|---|---|---|---|---|');
+  lines.push(`|---|---|---|---|---|---|---|---|---|${alternate ? '---|' : ''}`);
   for (const rt of runtimes) {
     const row = summary[rt][w];
-    const lastCell = alternate ? pairedCell(row.wasmVsPlainPaired) : memCell(row);
+    const lastCell = alternate ? `${pairedCell(row.wasmVsPlainPaired)} | ${pairedCell(row.wasmVsOfficialPaired)}` : memCell(row);
     lines.push(`| ${rt} | ${cell(row.plain)} | ${cell(row.wasm)} | ${cell(row.official)} | ${rx(row.wasmVsPlain)} | ${rx(row.wasmVsPlainBest)} | ${rx(row.wasmVsOfficial)} | ${rx(row.officialVsPlain)} | ${lastCell} |`);
   }
 }
