@@ -23,7 +23,7 @@ const ROOT = dirname(SCRIPTS);
 const MODULES = join(SCRIPTS, 'node_modules');
 const RUNTIMES = ['node', 'deno', 'workerd', 'chromium'];
 const CONTENDERS = ['plain', 'wasm', 'official'];
-const LABEL = { plain: 'plain fetch', wasm: 'apify-client-wasm', official: 'apify-client 2.25.0' };
+const LABEL = { plain: 'plain fetch', wasm: 'apify-client-wasm', official: 'apify-client 2.25.0', behaved: 'fetch + official behaviour' };
 const TITLE = {
   list: '2,000 × `actors().list()`',
   items: '`for await` over 100,000 dataset items, pages of 1,000',
@@ -57,6 +57,10 @@ const workloads = opt('workloads', WORKLOADS.join(',')).split(',');
 // each) by default: a slow spell of the machine covers fewer calls of one contender, and 5 runs
 // give 200 pairs of slices for the paired ratio (docs/performance.md, finding 30).
 const alternate = argv.includes('--alternate');
+// Alternating, a fourth contender takes its turns too: the plain loop doing per request what
+// apify-client does beyond fetch (workloads.js, `behaved`), so that each run shows how much of
+// a per-call ratio any client with the official behaviour spends before its own code runs.
+const TURNS = alternate ? [...CONTENDERS, 'behaved'] : CONTENDERS;
 const rounds = Number(opt('rounds', 40));
 const pkgDir = resolve(opt('pkg', process.env.PKG_OUT || join(ROOT, 'pkg')));
 const emulatorBin = resolve(opt('emulator', process.env.APIFY_EMULATOR_BIN || join(ROOT, 'target/release/apify-emulator')));
@@ -107,7 +111,7 @@ const jobEnv = async () => ({
 // --alternate: a dataset and a queue per contender, fresh per job.
 const alternateEnv = async () => {
   const env = { baseUrl, token, ...seed, pushDatasets: {}, queues: {} };
-  for (const k of CONTENDERS) {
+  for (const k of TURNS) {
     env.pushDatasets[k] = (await api('POST', '/datasets')).data.id;
     env.queues[k] = (await api('POST', '/request-queues')).data.id;
   }
@@ -117,7 +121,7 @@ const alternateEnv = async () => {
 // ---- contender libraries per runtime ----
 const officialBundle = join(MODULES, 'apify-client/dist/bundle.js');
 const libFor = (runtime, kind) => {
-  if (kind === 'plain') return {};
+  if (kind === 'plain' || kind === 'behaved') return {};
   if (kind === 'wasm') return { lib: pathToFileURL(join(pkgDir, { node: 'node.mjs', deno: 'deno.js' }[runtime] || 'index.js')).href };
   // Deno cannot load the main build without unscoped --allow-env (peer-measurements.md), and it
   // is not what Deno users can ship: the browser build, as everywhere but Node.
@@ -154,7 +158,7 @@ const processRuntime = (runtime) => {
       return {
         job: (kind, workload, env) => runJob({ kind, workload, env, counts, ...libFor(runtime, kind) }),
         async alternate(workload, env) {
-          const libs = CONTENDERS.map((kind) => ({ kind, ...libFor(runtime, kind) }));
+          const libs = TURNS.map((kind) => ({ kind, ...libFor(runtime, kind) }));
           const { rssKb, ...out } = await runJob({ workload, env, counts, rounds, libs });
           return out; // rssKb is the whole process's, not one contender's
         },
@@ -164,7 +168,7 @@ const processRuntime = (runtime) => {
   };
 };
 
-// ---- workerd: a generated capnp config, one fresh workerd per (contender, run), or per run with all three (--alternate) ----
+// ---- workerd: a generated capnp config, one fresh workerd per (contender, run), or per run with all of them (--alternate) ----
 const freePort = async () => {
   const s = createServer().listen(0, '127.0.0.1');
   await once(s, 'listening');
@@ -235,7 +239,7 @@ ${modules.map(([name, type]) => `    (name = "${name}", ${type} = embed "${name}
     };
     return {
       job: (kind, workload, env) => post({ kind, workload, env }, `${kind} ${workload}`),
-      alternate: (workload, env) => post({ kinds: CONTENDERS, workload, env, rounds }, `alternating ${workload}`),
+      alternate: (workload, env) => post({ kinds: TURNS, workload, env, rounds }, `alternating ${workload}`),
       async close() {
         p.kill();
         await once(p, 'close');
@@ -284,7 +288,7 @@ const chromiumRuntime = {
     };
     return {
       job: (kind, workload, env) => run({ kind, workload, env }, `${kind} ${workload}`),
-      alternate: (workload, env) => run({ kinds: CONTENDERS, workload, env, rounds }, `alternating ${workload}`),
+      alternate: (workload, env) => run({ kinds: TURNS, workload, env, rounds }, `alternating ${workload}`),
       close: () => context.close(),
     };
   },
@@ -298,15 +302,15 @@ const started = performance.now();
 const load0 = loadavg();
 for (const runtime of runtimes) {
   results[runtime] = {};
-  for (const w of workloads) results[runtime][w] = { plain: [], wasm: [], official: [] };
+  for (const w of workloads) results[runtime][w] = Object.fromEntries(TURNS.map((k) => [k, []]));
   for (let run = 0; run < runs; run++) {
     if (alternate) {
       const session = await RT[runtime].session('all');
       try {
         for (const w of order) {
           const r = await session.alternate(w, await alternateEnv());
-          for (const k of CONTENDERS) results[runtime][w][k].push(r[k]);
-          log(`${runtime} run ${run + 1}/${runs} alternating ${w.padEnd(7)} ${CONTENDERS.map((k) => (r[k].na ? `${k} n/a` : `${k} ${r[k].ms.toFixed(1)} ms`)).join(', ')}`);
+          for (const k of TURNS) results[runtime][w][k].push(r[k]);
+          log(`${runtime} run ${run + 1}/${runs} alternating ${w.padEnd(7)} ${TURNS.map((k) => (r[k].na ? `${k} n/a` : `${k} ${r[k].ms.toFixed(1)} ms`)).join(', ')}`);
         }
       } finally {
         await session.close();
@@ -389,6 +393,7 @@ for (const rt of runtimes) {
       wasmVsPlainBest: best('wasm', 'plain'),
       wasmVsPlainPaired: alternate ? paired(results[rt][w].wasm, results[rt][w].plain) : undefined,
       wasmVsOfficialPaired: alternate ? paired(results[rt][w].wasm, results[rt][w].official) : undefined,
+      behavedVsPlainPaired: alternate ? paired(results[rt][w].behaved, results[rt][w].plain) : undefined,
     };
   }
 }
@@ -419,12 +424,14 @@ for (const w of workloads) {
   const t = quick ? `${TITLE[w]} — quick: ${JSON.stringify(counts)}` : TITLE[w];
   lines.push('', `### ${w}: ${t}`, '');
   // Alternating: no memory figures (one heap), and the paired slices' ratio instead.
-  const last = alternate ? 'wasm / fetch, paired slices | wasm / official, paired slices' : 'peak MiB';
+  const last = alternate ? 'wasm / fetch, paired slices | wasm / official, paired slices | fetch + official behaviour / fetch, paired slices' : 'peak MiB';
   lines.push(`| runtime | ${LABEL.plain} ms | ${LABEL.wasm} ms | ${LABEL.official} ms | wasm / fetch | wasm / fetch, best | wasm / official | official / fetch | ${last} |`);
-  lines.push(`|---|---|---|---|---|---|---|---|---|${alternate ? '---|' : ''}`);
+  lines.push(`|---|---|---|---|---|---|---|---|---|${alternate ? '---|---|' : ''}`);
   for (const rt of runtimes) {
     const row = summary[rt][w];
-    const lastCell = alternate ? `${pairedCell(row.wasmVsPlainPaired)} | ${pairedCell(row.wasmVsOfficialPaired)}` : memCell(row);
+    const lastCell = alternate
+      ? [row.wasmVsPlainPaired, row.wasmVsOfficialPaired, row.behavedVsPlainPaired].map(pairedCell).join(' | ')
+      : memCell(row);
     lines.push(`| ${rt} | ${cell(row.plain)} | ${cell(row.wasm)} | ${cell(row.official)} | ${rx(row.wasmVsPlain)} | ${rx(row.wasmVsPlainBest)} | ${rx(row.wasmVsOfficial)} | ${rx(row.officialVsPlain)} | ${lastCell} |`);
   }
 }

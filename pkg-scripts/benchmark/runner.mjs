@@ -8,7 +8,7 @@ const args = globalThis.Deno ? Deno.args : process.argv.slice(2);
 const job = JSON.parse(args[0]);
 
 async function load({ kind, lib, umd }) {
-  if (kind === 'plain') return undefined;
+  if (kind === 'plain' || kind === 'behaved') return undefined;
   if (kind === 'official' && umd) {
     // The UMD browser bundle: as an ES module it assigns globalThis.Apify; Deno 2 loads a .js
     // file of a package without "type": "module" as CommonJS, so it is module.exports there.

@@ -1,11 +1,12 @@
 // workerd: runs one workload per POST (body: the job as JSON) and answers with its timing.
-// Only the tested contenders' modules are in the bundle (one, or with `--alternate` all three);
+// Only the tested contenders' modules are in the bundle (one, or with `--alternate` all of them);
 // they are imported on the first job, so `cold` (always the first job of a fresh workerd with
 // one contender) times import + instantiate + first call.
 import { runWorkload, runAlternating } from './workloads.js';
 
 const LOAD = {
   plain: async () => undefined,
+  behaved: async () => undefined,
   wasm: async () => (await import('../pkg/workerd.js')).ApifyClient,
   // The UMD bundle, registered as a CommonJS module: its default export is module.exports.
   official: async () => (await import('../official/bundle.js')).default.ApifyClient,

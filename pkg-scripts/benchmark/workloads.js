@@ -1,6 +1,7 @@
 // The benchmark's workloads, written once against the official `apify-client` API shape and run
 // unchanged in Node, Deno, workerd and Chromium by every contender: this package, apify-client
-// and `plain`, a bare fetch loop sending the same requests (the floor).
+// and `plain`, a bare fetch loop sending the same requests (the floor); with `--alternate` also
+// `behaved`, that loop doing per request what apify-client does beyond fetch.
 // Pure ES module: no Node, Deno or DOM APIs, only fetch, performance/Date and JSON.
 
 export const COUNTS = {
@@ -14,15 +15,39 @@ export const WORKLOADS = ['list', 'items', 'records', 'push', 'batch', 'cold'];
 // difference still covers the CPU time spent in between.
 const now = () => (typeof performance !== 'undefined' && performance.now ? performance.now() : Date.now());
 
-/** A minimal client doing exactly the requests the official client sends, with fetch. */
+// Where apify-client runs its main build (Node), it sends a User-Agent; its browser build, which
+// the bench loads everywhere else, sends none.
+const inNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string' && typeof Deno === 'undefined' &&
+  globalThis.navigator?.userAgent !== 'Cloudflare-Workers';
+
+/**
+ * A minimal client doing exactly the requests the official client sends, with fetch. `behaved`:
+ * also what apify-client does per request beyond fetch, and no more: an AbortController and a
+ * timer for the request's timeout, its User-Agent in Node, the response's content type read.
+ * What a client with the official behaviour costs before any client code runs (finding 36 of
+ * docs/performance.md).
+ */
 export class PlainClient {
-  constructor({ baseUrl, token }) {
+  constructor({ baseUrl, token, behaved = false }) {
     this.base = `${baseUrl}/v2`;
     this.auth = { authorization: `Bearer ${token}` };
+    if (behaved && inNode) this.auth['user-agent'] = 'ApifyClient/2.25.0 (linux; Node/v20); isAtHome/false';
+    this.behaved = behaved;
   }
   async req(method, path, body) {
     const headers = body === undefined ? this.auth : { ...this.auth, 'content-type': 'application/json' };
-    const r = await fetch(this.base + path, { method, headers, body });
+    if (!this.behaved) return this.read(method, path, await fetch(this.base + path, { method, headers, body }));
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 360_000);
+    try {
+      const r = await fetch(this.base + path, { method, headers, body, signal: controller.signal });
+      r.headers.get('content-type');
+      return await this.read(method, path, r);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  async read(method, path, r) {
     if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
     const text = await r.text();
     return text ? JSON.parse(text) : undefined;
@@ -97,8 +122,8 @@ class SdkAdapter {
 
 /** Wraps a plain client or an SDK client in the common interface. */
 export function adapter(kind, ClientClass, env) {
-  if (kind === 'plain') {
-    const p = new PlainClient(env);
+  if (kind === 'plain' || kind === 'behaved') {
+    const p = new PlainClient({ ...env, behaved: kind === 'behaved' });
     p.has = () => true;
     return p;
   }
