@@ -20,12 +20,32 @@ const now = () => (typeof performance !== 'undefined' && performance.now ? perfo
 const inNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string' && typeof Deno === 'undefined' &&
   globalThis.navigator?.userAgent !== 'Cloudflare-Workers';
 
+// The official client turns every string under a key ending in `At` into a Date, down to depth
+// 3, in the responses of resource methods (not in records or dataset items). In place here.
+function parseDates(v, depth = 0) {
+  if (depth > 3 || typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) {
+    for (const x of v) parseDates(x, depth + 1);
+    return v;
+  }
+  for (const k of Object.keys(v)) {
+    const x = v[k];
+    if (k.endsWith('At')) {
+      if (typeof x === 'string' && x !== '') {
+        const d = new Date(x);
+        if (!Number.isNaN(d.getTime())) v[k] = d;
+      }
+    } else parseDates(x, depth + 1);
+  }
+  return v;
+}
+
 /**
  * A minimal client doing exactly the requests the official client sends, with fetch. `behaved`:
  * also what apify-client does per request beyond fetch, and no more: an AbortController and a
- * timer for the request's timeout, its User-Agent in Node, the response's content type read.
- * What a client with the official behaviour costs before any client code runs (finding 36 of
- * docs/performance.md).
+ * timer for the request's timeout, its User-Agent in Node, the response's content type read,
+ * and its dates parsed where the official client parses them. What a client with the official
+ * behaviour costs before any client code runs (finding 36 of docs/performance.md).
  */
 export class PlainClient {
   constructor({ baseUrl, token, behaved = false }) {
@@ -52,11 +72,15 @@ export class PlainClient {
     const text = await r.text();
     return text ? JSON.parse(text) : undefined;
   }
+  // The API's `data`, with its dates parsed when behaving as the official client.
+  data(r) {
+    return this.behaved ? parseDates(r.data) : r.data;
+  }
   listActors() {
-    return this.req('GET', '/actors').then((r) => r.data);
+    return this.req('GET', '/actors').then((r) => this.data(r));
   }
   getDataset(id) {
-    return this.req('GET', `/datasets/${id}`).then((r) => r.data);
+    return this.req('GET', `/datasets/${id}`).then((r) => this.data(r));
   }
   async *items(id, page, total) {
     for (let offset = 0; ; offset += page) {
@@ -83,7 +107,7 @@ export class PlainClient {
       while (next < chunks.length) {
         const chunk = chunks[next++];
         const r = await this.req('POST', `/request-queues/${queue}/requests/batch`, JSON.stringify(chunk));
-        processed.push(...r.data.processedRequests);
+        processed.push(...this.data(r).processedRequests);
       }
     };
     await Promise.all(Array.from({ length: 5 }, worker));
