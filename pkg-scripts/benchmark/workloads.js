@@ -2,7 +2,8 @@
 // unchanged in Node, Deno, workerd and Chromium by every contender: this package, apify-client
 // and `plain`, a bare fetch loop sending the same requests (the floor); with `--alternate` also
 // `behaved`, that loop doing per request what apify-client does beyond fetch.
-// Pure ES module: no Node, Deno or DOM APIs, only fetch, performance/Date and JSON.
+// Pure ES module: no Node, Deno or DOM APIs, only fetch, performance/Date, JSON and timers (and
+// a check of which runtime it is in, for the User-Agent the official client sends).
 
 export const COUNTS = {
   full: { list: 2000, items: 100000, page: 1000, records: 1000, push: 200, pushSize: 100, requests: 10000 },
