@@ -23,6 +23,7 @@ const inNode = typeof process !== 'undefined' && typeof process.versions?.node =
 
 // The official client turns every string under a key ending in `At` into a Date, down to depth
 // 3, in the responses of resource methods (not in records or dataset items). In place here.
+// Not support.js's parseDates: the floor must not run any of this package's code.
 function parseDates(v, depth = 0) {
   if (depth > 3 || typeof v !== 'object' || v === null) return v;
   if (Array.isArray(v)) {
